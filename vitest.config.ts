@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" is pure code (no database); "db" touches a real PostgreSQL
 // (TEST_DATABASE_URL) or, when that is unset, an embedded PGlite per test file.
-const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL("./src", import.meta.url)),
+  // The real package throws outside React Server Components; tests run server code directly.
+  "server-only": fileURLToPath(new URL("./tests/helpers/server-only-stub.ts", import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,0 +1,99 @@
+/**
+ * Adjacency of a graph by position, built once in O(nodes + edges) so the validator,
+ * the planner and the scheduler never scan the edge list per node.
+ */
+export interface GraphIndex {
+  /** Node id → position in `graph.nodes` (the first node with that id wins). */
+  indexOf: Map<string, number>;
+  /** Per node, positions of the edges ending at it, in edge order. */
+  incoming: number[][];
+  /** Per node, positions of the edges leaving it, in edge order. */
+  outgoing: number[][];
+  /** Per edge, the position of its source node, or -1 when there is no such node. */
+  edgeSource: Int32Array;
+  /** Per edge, the position of its target node, or -1 when there is no such node. */
+  edgeTarget: Int32Array;
+}
+
+/** The least a graph needs to be indexed (the validator indexes half-parsed input too). */
+export interface IndexableGraph {
+  nodes: readonly { id: string }[];
+  edges: readonly { source: string; target: string }[];
+}
+
+export function indexGraph(graph: IndexableGraph): GraphIndex {
+  const { nodes, edges } = graph;
+  const indexOf = new Map<string, number>();
+  const incoming: number[][] = new Array(nodes.length);
+  const outgoing: number[][] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    if (!indexOf.has(nodes[i].id)) indexOf.set(nodes[i].id, i);
+    incoming[i] = [];
+    outgoing[i] = [];
+  }
+  const edgeSource = new Int32Array(edges.length);
+  const edgeTarget = new Int32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    const s = indexOf.get(edges[e].source) ?? -1;
+    const t = indexOf.get(edges[e].target) ?? -1;
+    edgeSource[e] = s;
+    edgeTarget[e] = t;
+    if (s >= 0 && t >= 0) {
+      outgoing[s].push(e);
+      incoming[t].push(e);
+    }
+  }
+  return { indexOf, incoming, outgoing, edgeSource, edgeTarget };
+}
+
+export interface FoundCycle {
+  /** Node positions along the cycle, in edge direction, starting anywhere on it. */
+  nodes: number[];
+  /** The edge that closes the cycle (from the last node back to the first). */
+  closingEdge: number;
+}
+
+/**
+ * Finds cycles with an iterative depth-first search (no recursion, so deep graphs cannot
+ * overflow the stack). Every strongly connected part that holds a cycle yields at least one.
+ */
+export function findCycles(index: GraphIndex, options: { include?: (node: number) => boolean; limit?: number } = {}): FoundCycle[] {
+  const { include = () => true, limit = 10 } = options;
+  const n = index.incoming.length;
+  const WHITE = 0, GRAY = 1, BLACK = 2;
+  const color = new Uint8Array(n);
+  const cursor = new Int32Array(n);
+  const stack: number[] = [];
+  const cycles: FoundCycle[] = [];
+  for (let root = 0; root < n; root++) {
+    if (color[root] !== WHITE || !include(root)) continue;
+    color[root] = GRAY;
+    stack.push(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const out = index.outgoing[top];
+      if (cursor[top] >= out.length) {
+        color[top] = BLACK;
+        stack.pop();
+        continue;
+      }
+      const edge = out[cursor[top]++];
+      const next = index.edgeTarget[edge];
+      if (!include(next)) continue;
+      if (color[next] === WHITE) {
+        color[next] = GRAY;
+        stack.push(next);
+      } else if (color[next] === GRAY) {
+        cycles.push({ nodes: stack.slice(stack.lastIndexOf(next)), closingEdge: edge });
+        if (cycles.length >= limit) return cycles;
+      }
+    }
+  }
+  return cycles;
+}
+
+/** `cycle: a → b → c → a` */
+export function describeCycle(graph: Pick<IndexableGraph, "nodes">, cycle: FoundCycle): string {
+  const ids = cycle.nodes.map((i) => graph.nodes[i].id);
+  return `cycle: ${[...ids, ids[0]].join(" → ")}`;
+}

@@ -1,0 +1,40 @@
+/**
+ * Run and node statuses, as stored by the server (Postgres enums), with predicates so
+ * callers never compare strings by hand.
+ */
+export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** How a run can end; the engine never reports QUEUED or RUNNING as an outcome. */
+export type FinalRunStatus = Extract<RunStatus, "COMPLETED" | "FAILED" | "CANCELED">;
+
+export const NODE_STATUSES = ["IDLE", "RUNNING", "SUCCESS", "FAILED", "SKIPPED"] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+/** How a node can end in a run. */
+export type FinalNodeStatus = Extract<NodeStatus, "SUCCESS" | "FAILED" | "SKIPPED">;
+
+export const RUN_SCOPES = ["FULL", "PARTIAL", "SINGLE"] as const;
+export type RunScope = (typeof RUN_SCOPES)[number];
+
+export function isFinalRunStatus(status: RunStatus): status is FinalRunStatus {
+  switch (status) {
+    case "COMPLETED":
+    case "FAILED":
+    case "CANCELED":
+      return true;
+    case "QUEUED":
+    case "RUNNING":
+      return false;
+  }
+}
+
+export function isFinalNodeStatus(status: NodeStatus): status is FinalNodeStatus {
+  switch (status) {
+    case "SUCCESS":
+    case "FAILED":
+    case "SKIPPED":
+      return true;
+    case "IDLE":
+    case "RUNNING":
+      return false;
+  }
+}

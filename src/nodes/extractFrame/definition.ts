@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { defineNode } from "../types";
+
+/** Seconds (a number, or a numeric string) or a percentage of the duration ("50%"). */
+export const ZTimestamp = z.union([
+  z.number().min(0),
+  z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?%?)?$/, 'use seconds (e.g. 2.5) or a percentage (e.g. "50%")'),
+]);
+
+export const extractFrameNode = defineNode({
+  type: "extractFrame",
+  label: "Extract Frame",
+  description: "Take one frame of a video, at a time in seconds or a percentage.",
+  icon: "🎞",
+  inputs: {
+    video_url: { type: "video", label: "Video", required: true },
+    timestamp: { type: "number", label: "Timestamp" },
+  },
+  outputs: { image: { type: "image", label: "Frame" } },
+  data: z.looseObject({ timestamp: ZTimestamp.optional() }),
+  resolved: z.object({
+    video_url: z.string({ error: "connect a video" }).min(1, "connect a video"),
+    timestamp: ZTimestamp.default(0),
+  }),
+  defaults: { timestamp: 0 },
+});

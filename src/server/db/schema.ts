@@ -1,0 +1,262 @@
+/**
+ * The data model: the seed's five models (User, Workflow, WorkflowRun, NodeResult,
+ * ExecutionLog) plus Session, ApiToken and Asset (DESIGN §2).
+ *
+ * SQL naming: plural snake_case tables, snake_case columns (Drizzle `casing: "snake_case"`
+ * maps the camelCase field names below), enums named `<thing>_status`.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { createId } from "@/lib/ids";
+
+export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED"] as const;
+export const NODE_STATUSES = ["IDLE", "RUNNING", "SUCCESS", "FAILED", "SKIPPED"] as const;
+export const RUN_SCOPES = ["FULL", "PARTIAL", "SINGLE"] as const;
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+export const ASSET_KINDS = ["image", "video"] as const;
+
+export const runStatus = pgEnum("run_status", RUN_STATUSES);
+export const nodeStatus = pgEnum("node_status", NODE_STATUSES);
+export const runScope = pgEnum("run_scope", RUN_SCOPES);
+export const logLevel = pgEnum("log_level", LOG_LEVELS);
+export const assetKind = pgEnum("asset_kind", ASSET_KINDS);
+
+const id = () =>
+  text()
+    .primaryKey()
+    .$defaultFn(() => createId());
+const createdAt = () => timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp({ withTimezone: true, mode: "date" })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+const optionalTime = () => timestamp({ withTimezone: true, mode: "date" });
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Null for local accounts. */
+    clerkId: text().unique(),
+    email: text().notNull().unique(),
+    name: text(),
+    avatar: text(),
+    /** scrypt hash; null for Clerk users. */
+    passwordHash: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("users_clerk_id_idx").on(t.clerkId), index("users_email_idx").on(t.email)],
+);
+
+export const workflows = pgTable(
+  "workflows",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text(),
+    nodes: jsonb().$type<unknown[]>().notNull(),
+    edges: jsonb().$type<unknown[]>().notNull(),
+    isPublic: boolean().notNull().default(false),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("workflows_user_id_idx").on(t.userId),
+    index("workflows_created_at_idx").on(t.createdAt),
+    index("workflows_user_updated_idx").on(t.userId, t.updatedAt),
+    // Replaces the seed's MySQL-only @@fulltext([name, description]).
+    index("workflows_search_idx").using(
+      "gin",
+      sql`to_tsvector('simple', ${t.name} || ' ' || coalesce(${t.description}, ''))`,
+    ),
+    index("workflows_tags_idx").using("gin", t.tags),
+  ],
+);
+
+export const workflowRuns = pgTable(
+  "workflow_runs",
+  {
+    id: id(),
+    /** Null for ad-hoc runs and after the workflow is deleted. */
+    workflowId: text().references(() => workflows.id, { onDelete: "set null" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Trigger.dev run id when the run went through Trigger.dev. */
+    triggerId: text().unique(),
+    status: runStatus().notNull().default("QUEUED"),
+    scope: runScope().notNull().default("FULL"),
+    targetNodeIds: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The graph snapshot this run executes: `{nodes, edges}`. */
+    input: jsonb(),
+    /** Node id → that node's outputs. */
+    output: jsonb(),
+    errorMessage: text(),
+    errorStack: text(),
+    startedAt: optionalTime(),
+    completedAt: optionalTime(),
+    durationMs: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("workflow_runs_user_id_idx").on(t.userId),
+    index("workflow_runs_workflow_id_idx").on(t.workflowId),
+    index("workflow_runs_trigger_id_idx").on(t.triggerId),
+    index("workflow_runs_status_idx").on(t.status),
+    index("workflow_runs_created_at_idx").on(t.createdAt),
+    index("workflow_runs_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const nodeResults = pgTable(
+  "node_results",
+  {
+    id: id(),
+    runId: text()
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    nodeId: text().notNull(),
+    nodeType: text().notNull(),
+    status: nodeStatus().notNull().default("IDLE"),
+    input: jsonb(),
+    output: jsonb(),
+    error: text(),
+    /** Facts beyond the outputs: token usage, pixel sizes, attempts. */
+    meta: jsonb(),
+    /** Hash of type, params and resolved inputs: a partial run reuses a SUCCESS with the same key. */
+    cacheKey: text(),
+    /** True when this result was reused from an earlier run rather than executed. */
+    cached: boolean().notNull().default(false),
+    startedAt: optionalTime(),
+    completedAt: optionalTime(),
+    durationMs: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("node_results_run_id_idx").on(t.runId),
+    index("node_results_node_id_idx").on(t.nodeId),
+    index("node_results_status_idx").on(t.status),
+    index("node_results_cache_key_idx").on(t.cacheKey),
+    uniqueIndex("node_results_run_id_node_id_key").on(t.runId, t.nodeId),
+  ],
+);
+
+export const executionLogs = pgTable(
+  "execution_logs",
+  {
+    id: id(),
+    /** Insertion order: timestamps can tie within a millisecond. */
+    seq: bigserial({ mode: "number" }).notNull(),
+    runId: text()
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    level: logLevel().notNull(),
+    message: text().notNull(),
+    nodeId: text(),
+    metadata: jsonb(),
+    timestamp: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("execution_logs_run_id_idx").on(t.runId, t.seq),
+    index("execution_logs_level_idx").on(t.level),
+    index("execution_logs_timestamp_idx").on(t.timestamp),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** sha256 of the cookie's secret; the secret itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    userAgent: text(),
+    ip: text(),
+    createdAt: createdAt(),
+    lastSeenAt: createdAt(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_expires_at_idx").on(t.expiresAt)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** The first characters of the token (e.g. `gxy_ab12cd`), shown in lists. */
+    prefix: text().notNull(),
+    /** sha256 of the whole token. */
+    tokenHash: text().notNull().unique(),
+    lastUsedAt: optionalTime(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_tokens_user_id_idx").on(t.userId)],
+);
+
+export const assets = pgTable(
+  "assets",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: assetKind().notNull(),
+    mime: text().notNull(),
+    size: bigint({ mode: "number" }).notNull(),
+    width: integer(),
+    height: integer(),
+    durationMs: integer(),
+    /** "local" or "transloadit". */
+    storage: text().notNull(),
+    storageKey: text().notNull(),
+    /** Remote URL when the storage is not local. */
+    remoteUrl: text(),
+    originalName: text(),
+    sha256: text(),
+    /** "upload", or "generated" for crops and frames made by a run. */
+    source: text().notNull().default("upload"),
+    runId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assets_user_id_idx").on(t.userId, t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Workflow = typeof workflows.$inferSelect;
+export type WorkflowRun = typeof workflowRuns.$inferSelect;
+export type NodeResult = typeof nodeResults.$inferSelect;
+export type ExecutionLog = typeof executionLogs.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type Asset = typeof assets.$inferSelect;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+export type RunScope = (typeof RUN_SCOPES)[number];

@@ -1,0 +1,116 @@
+/**
+ * All configuration, read once from the environment and validated with zod.
+ * Nothing else in Galaxy reads `process.env`. A bad value stops start-up with one
+ * line naming the variable (see `formatEnvError`).
+ */
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+const optionalUrl = optionalString.pipe(z.url({ error: "must be a URL like https://host:port" }).optional());
+const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    GALAXY_DATA_DIR: z.string().trim().min(1).default("./.data"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    /** inline: the web process runs jobs; external: only `npm run worker` processes do; off: nobody (tests). */
+    GALAXY_WORKER: z.enum(["inline", "external", "off"]).default("inline"),
+    GALAXY_RUN_CONCURRENCY: int(16),
+    GALAXY_NODE_TIMEOUT_MS: int(120_000),
+    GALAXY_MAX_NODES: int(500),
+    GALAXY_MAX_EDGES: int(2_000),
+    GALAXY_MAX_BODY_BYTES: int(1_048_576),
+    GALAXY_MAX_IMAGE_BYTES: int(20 * 1_048_576),
+    GALAXY_MAX_VIDEO_BYTES: int(500 * 1_048_576),
+    /** The public origin (https://galaxy.example.com), used for the CSRF Origin check behind proxies. */
+    GALAXY_PUBLIC_URL: optionalUrl,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+    CLERK_SECRET_KEY: optionalString,
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optionalString,
+    CLERK_JWT_KEY: optionalString,
+    /** Comma-separated origins allowed in a Clerk token's `azp` claim. */
+    CLERK_AUTHORIZED_PARTIES: optionalString,
+    CLERK_API_URL: optionalUrl,
+
+    TRIGGER_SECRET_KEY: optionalString,
+    /** The seed's name for TRIGGER_SECRET_KEY. */
+    TRIGGER_API_KEY: optionalString,
+    TRIGGER_API_URL: optionalUrl,
+
+    TRANSLOADIT_AUTH_KEY: optionalString,
+    TRANSLOADIT_SECRET: optionalString,
+    TRANSLOADIT_API_URL: optionalUrl,
+
+    GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+    GOOGLE_GENERATIVE_AI_BASE_URL: optionalUrl,
+    GROQ_API_KEY: optionalString,
+    GROQ_BASE_URL: optionalUrl,
+    OPENAI_COMPATIBLE_BASE_URL: optionalUrl,
+    OPENAI_COMPATIBLE_API_KEY: optionalString,
+
+    FFMPEG_PATH: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const clerkKeys = [env.CLERK_SECRET_KEY, env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY].filter(Boolean).length;
+    if (clerkKeys === 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.CLERK_SECRET_KEY ? "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY" : "CLERK_SECRET_KEY"],
+        message: "Clerk needs both CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
+      });
+    }
+    if (Boolean(env.TRANSLOADIT_AUTH_KEY) !== Boolean(env.TRANSLOADIT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.TRANSLOADIT_AUTH_KEY ? "TRANSLOADIT_SECRET" : "TRANSLOADIT_AUTH_KEY"],
+        message: "Transloadit needs both TRANSLOADIT_AUTH_KEY and TRANSLOADIT_SECRET",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    TRIGGER_SECRET_KEY: env.TRIGGER_SECRET_KEY ?? env.TRIGGER_API_KEY,
+    clerkEnabled: Boolean(env.CLERK_SECRET_KEY && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY),
+    transloaditEnabled: Boolean(env.TRANSLOADIT_AUTH_KEY && env.TRANSLOADIT_SECRET),
+    isProduction: env.NODE_ENV === "production",
+  }));
+
+export type Env = z.output<typeof ZEnv>;
+
+export class EnvError extends Error {}
+
+/** One line per bad variable: `Invalid configuration: GALAXY_WORKER: expected one of …`. */
+export function formatEnvError(error: z.ZodError): string {
+  const parts = error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+  return `Invalid configuration: ${parts.join("; ")}`;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) throw new EnvError(formatEnvError(parsed.error));
+  return parsed.data;
+}
+
+const holder = globalThis as unknown as { __galaxyEnv?: Env };
+
+/** The validated configuration of this process (parsed on first use, then cached). */
+export function env(): Env {
+  holder.__galaxyEnv ??= parseEnv(process.env);
+  return holder.__galaxyEnv;
+}
+
+/** Tests only: re-read the environment after changing it. */
+export function resetEnvCache(overrides?: Record<string, string | undefined>): void {
+  holder.__galaxyEnv = overrides ? parseEnv({ ...process.env, ...overrides }) : undefined;
+}
