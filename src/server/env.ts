@@ -70,6 +70,13 @@ export const ZEnv = z
         message: "Clerk needs both CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
       });
     }
+    if (env.GALAXY_WORKER === "external" && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["GALAXY_WORKER"],
+        message: "external workers need a shared PostgreSQL: set DATABASE_URL (the embedded database serves one process)",
+      });
+    }
     if (Boolean(env.TRANSLOADIT_AUTH_KEY) !== Boolean(env.TRANSLOADIT_SECRET)) {
       ctx.addIssue({
         code: "custom",
