@@ -11,62 +11,48 @@ import type { ConnectedValues } from "@/nodes/resolve-input";
  * (`toJSON`, `undefined` members dropped, non-finite numbers as null); a cyclic value throws.
  */
 export function stableStringify(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts, new Set());
-  return parts.join("");
+  return write(value, []);
 }
 
-function write(value: unknown, out: string[], seen: Set<object>): void {
+/** `ancestors` holds the objects being written above this one: a repeat there is a cycle. */
+function write(value: unknown, ancestors: object[]): string {
   if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
   switch (typeof value) {
     case "string":
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case "number":
-      out.push(Number.isFinite(value) ? String(value) : "null");
-      return;
+      return Number.isFinite(value) ? String(value) : "null";
     case "boolean":
-      out.push(value ? "true" : "false");
-      return;
+      return value ? "true" : "false";
     case "bigint":
-      out.push(JSON.stringify(value.toString()));
-      return;
+      return JSON.stringify(value.toString());
     case "object":
+      if (value === null) return "null";
       break;
     default: // undefined, function, symbol: like JSON, null inside arrays
-      out.push("null");
-      return;
+      return "null";
   }
-  if (value === null) {
-    out.push("null");
-    return;
-  }
-  if (seen.has(value)) throw new TypeError("cannot hash a cyclic value");
-  seen.add(value);
+  if (ancestors.includes(value)) throw new TypeError("cannot hash a cyclic value");
+  ancestors.push(value);
+  let out: string;
   if (Array.isArray(value)) {
-    out.push("[");
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",");
-      write(value[i], out, seen);
-    }
-    out.push("]");
+    out = "[";
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + write(value[i], ancestors);
+    out += "]";
   } else {
     const record = value as Record<string, unknown>;
-    let first = true;
-    out.push("{");
+    out = "{";
     for (const key of Object.keys(record).sort()) {
       const member = record[key];
       if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-      if (!first) out.push(",");
-      first = false;
-      out.push(JSON.stringify(key), ":");
-      write(member, out, seen);
+      out += (out.length > 1 ? "," : "") + JSON.stringify(key) + ":" + write(member, ancestors);
     }
-    out.push("}");
+    out += "}";
   }
-  seen.delete(value);
+  ancestors.pop();
+  return out;
 }
 
 /**

@@ -15,10 +15,10 @@ export interface GraphIndex {
   edgeTarget: Int32Array;
 }
 
-/** The least a graph needs to be indexed (the validator indexes half-parsed input too). */
+/** The least a graph needs to be indexed. The validator indexes half-parsed input: an undefined id matches nothing. */
 export interface IndexableGraph {
-  nodes: readonly { id: string }[];
-  edges: readonly { source: string; target: string }[];
+  nodes: readonly { id: string | undefined }[];
+  edges: readonly { source: string | undefined; target: string | undefined }[];
 }
 
 export function indexGraph(graph: IndexableGraph): GraphIndex {
@@ -27,15 +27,17 @@ export function indexGraph(graph: IndexableGraph): GraphIndex {
   const incoming: number[][] = new Array(nodes.length);
   const outgoing: number[][] = new Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
-    if (!indexOf.has(nodes[i].id)) indexOf.set(nodes[i].id, i);
+    const id = nodes[i].id;
+    if (id !== undefined && !indexOf.has(id)) indexOf.set(id, i);
     incoming[i] = [];
     outgoing[i] = [];
   }
   const edgeSource = new Int32Array(edges.length);
   const edgeTarget = new Int32Array(edges.length);
   for (let e = 0; e < edges.length; e++) {
-    const s = indexOf.get(edges[e].source) ?? -1;
-    const t = indexOf.get(edges[e].target) ?? -1;
+    const { source, target } = edges[e];
+    const s = source === undefined ? -1 : (indexOf.get(source) ?? -1);
+    const t = target === undefined ? -1 : (indexOf.get(target) ?? -1);
     edgeSource[e] = s;
     edgeTarget[e] = t;
     if (s >= 0 && t >= 0) {
@@ -94,6 +96,6 @@ export function findCycles(index: GraphIndex, options: { include?: (node: number
 
 /** `cycle: a → b → c → a` */
 export function describeCycle(graph: Pick<IndexableGraph, "nodes">, cycle: FoundCycle): string {
-  const ids = cycle.nodes.map((i) => graph.nodes[i].id);
+  const ids = cycle.nodes.map((i) => graph.nodes[i].id ?? "?");
   return `cycle: ${[...ids, ids[0]].join(" → ")}`;
 }

@@ -97,10 +97,8 @@ export function validateGraph(graph: unknown, limits: Partial<GraphLimits> = {})
 
   // A malformed node still counts as present when it has a usable id: no false "missing node".
   const nodeIds = rawNodes.map((raw, i) => nodes[i]?.id ?? idOf(raw));
-  const index = indexGraph({
-    nodes: nodeIds.map((id) => ({ id: id ?? "" })),
-    edges: edges.map((edge) => edge ?? { source: "", target: "" }),
-  });
+  const idNodes = nodeIds.map((id) => ({ id }));
+  const index = indexGraph({ nodes: idNodes, edges: edges.map((edge) => edge ?? { source: undefined, target: undefined }) });
 
   const defs: (NodeDefinition | undefined)[] = nodes.map((node, i) => {
     if (!node) return undefined;
@@ -121,7 +119,7 @@ export function validateGraph(graph: unknown, limits: Partial<GraphLimits> = {})
   issues.push(...checkEdges(nodes, edges, defs, index));
 
   for (const cycle of findCycles(index)) {
-    issues.push({ path: `edges[${cycle.closingEdge}]`, code: "cycle", message: describeCycle({ nodes: nodeIds.map((id) => ({ id: id ?? "?" })) }, cycle) });
+    issues.push({ path: `edges[${cycle.closingEdge}]`, code: "cycle", message: describeCycle({ nodes: idNodes }, cycle) });
   }
 
   if (issues.length > 0) return { ok: false, issues };

@@ -51,6 +51,8 @@ export const ZEnv = z
     TRANSLOADIT_AUTH_KEY: optionalString,
     TRANSLOADIT_SECRET: optionalString,
     TRANSLOADIT_API_URL: optionalUrl,
+    /** Optional Template whose last step stores uploads permanently (e.g. /s3/store); without it Transloadit's own upload URL is kept. */
+    TRANSLOADIT_TEMPLATE_ID: optionalString,
 
     GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
     GOOGLE_GENERATIVE_AI_BASE_URL: optionalUrl,

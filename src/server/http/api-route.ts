@@ -12,6 +12,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateRequest, type AuthUser } from "../auth/authenticate-request";
 import { env } from "../env";
+import { assertSameOrigin, isMutation } from "./check-origin";
 import { AppError, type ErrorIssue } from "./errors";
 import { readJsonBody } from "./read-json-body";
 import { zodIssues } from "./zod-issues";
@@ -52,10 +53,13 @@ export function apiRoute<
 ) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
-      const user = await authenticateRequest(req);
-      if (!user && options.auth !== "public") {
+      const isPublic = options.auth === "public";
+      const user = await authenticate(req, isPublic);
+      if (!user && !isPublic) {
         throw new AppError("UNAUTHORIZED", "sign in, or send Authorization: Bearer <token>");
       }
+      // Cookie-authenticated mutations, and the public ones that set cookies (sign-in, sign-up), must come from our own pages.
+      if (isMutation(req.method) && (isPublic || user?.cookie)) assertSameOrigin(req);
       const params = options.params ? parseOrThrow(options.params, await context.params, "params") : undefined;
       const query = options.query
         ? parseOrThrow(options.query, Object.fromEntries(req.nextUrl.searchParams), "query")
@@ -68,11 +72,23 @@ export function apiRoute<
           )
         : undefined;
       const result = await handler({ req, user: user as never, body: body as never, query: query as never, params: params as never });
-      return result instanceof Response ? result : NextResponse.json({ success: true, ...result });
+      return result instanceof Response
+        ? result
+        : NextResponse.json({ success: true, ...result }, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return errorResponse(error, req);
     }
   };
+}
+
+/** On public routes a bad credential is simply "not signed in"; elsewhere it is a 401 with the reason. */
+async function authenticate(req: NextRequest, isPublic: boolean): Promise<AuthUser | null> {
+  try {
+    return await authenticateRequest(req);
+  } catch (error) {
+    if (isPublic && error instanceof AppError && error.code === "UNAUTHORIZED") return null;
+    throw error;
+  }
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {

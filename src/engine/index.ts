@@ -1,0 +1,42 @@
+/** The engine's public API: graph checks, planning and the scheduler. No database, no Next.js. */
+export { ZGraph, ZGraphEdge, ZGraphNode, type TGraph, type TGraphEdge, type TGraphNode } from "./graph-schema";
+export {
+  DEFAULT_GRAPH_LIMITS,
+  formatIssuePath,
+  validateGraph,
+  type GraphIssue,
+  type GraphIssueCode,
+  type GraphLimits,
+  type ValidateGraphResult,
+} from "./validate-graph";
+export { checkReadiness, type ReadinessIssue } from "./check-readiness";
+export { planRun, type RunPlan } from "./plan";
+export { DEFAULT_CONCURRENCY, DEFAULT_NODE_TIMEOUT_MS, runGraph } from "./run-graph";
+export type {
+  EngineHooks,
+  ExecuteNode,
+  ExecuteNodeResult,
+  LogEvent,
+  NodeFinishEvent,
+  NodeOutcome,
+  NodeOutputs,
+  NodeStartEvent,
+  RunFinishEvent,
+  RunGraphOptions,
+  RunOutcome,
+} from "./run-types";
+export { computeCacheKey, stableStringify } from "./cache-key";
+export { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs, type RetryPolicy } from "./retry";
+export { EngineError, NodeTimeoutError, errorMessage, type EngineErrorCode } from "./errors";
+export {
+  NODE_STATUSES,
+  RUN_SCOPES,
+  RUN_STATUSES,
+  isFinalNodeStatus,
+  isFinalRunStatus,
+  type FinalNodeStatus,
+  type FinalRunStatus,
+  type NodeStatus,
+  type RunScope,
+  type RunStatus,
+} from "./statuses";

@@ -1,0 +1,98 @@
+/**
+ * `runGraph`: plans a run, schedules its nodes, reports every change through hooks and
+ * resolves with how each node and the run ended. Pure: persistence, queues and providers
+ * reach it only through `executeNode`, `lookupCached` and the hooks.
+ */
+import { EngineError, errorMessage } from "./errors";
+import { HookQueue } from "./hook-queue";
+import { planRun, type RunPlan } from "./plan";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
+import type { RunFinishEvent, RunGraphOptions, RunOutcome } from "./run-types";
+import { Scheduler } from "./scheduler";
+import type { FinalRunStatus } from "./statuses";
+
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_NODE_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs a validated graph (all of it, or some targets and whatever they need) and resolves
+ * when every planned node has ended. Never rejects for a node's failure; it rejects only
+ * if `onRunFinish` itself fails (the outcome could not be recorded).
+ *
+ * @example
+ * const outcome = await runGraph({
+ *   graph,
+ *   scope: "PARTIAL",
+ *   targetNodeIds: ["llm-2"],
+ *   signal: cancelController.signal,
+ *   lookupCached: (nodeId, cacheKey) => findLatestSuccess(workflowId, nodeId, cacheKey),
+ *   executeNode: (node, connected, signal) => executors[node.type](node, connected, signal),
+ *   hooks: { onNodeFinish: (e) => upsertNodeResult(runId, e), onRunFinish: (e) => finishRun(runId, e) },
+ * });
+ * outcome.status;           // "COMPLETED" | "FAILED" | "CANCELED"
+ * outcome.nodes["llm-2"];   // { status: "SUCCESS", cached: false, attempts: 1, cacheKey: "…" }
+ */
+export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const hooks = new HookQueue(options.hooks);
+
+  let plan: RunPlan;
+  try {
+    plan = planRun(options.graph, options.scope, options.targetNodeIds);
+  } catch (error) {
+    hooks.emit("onLog", { level: "error", message: `run not started: ${errorMessage(error)}` });
+    return finishRun(options, hooks, { status: "FAILED", outputs: {}, error: errorMessage(error), durationMs: now() - startedAt }, {});
+  }
+
+  const scheduler = new Scheduler(options, plan, hooks, {
+    concurrency: Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)),
+    nodeTimeoutMs: options.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
+    retry: resolveRetryPolicy(options.retry),
+    now,
+  });
+  hooks.emit("onLog", { level: "info", message: `run started: ${plan.nodeIds.length} node(s), scope ${options.scope}` });
+
+  const { signal } = options;
+  const onAbort = () => scheduler.cancel(signal?.reason ?? new EngineError("CANCELED", "canceled"));
+  signal?.addEventListener("abort", onAbort, { once: true });
+  scheduler.start();
+  await scheduler.done;
+  signal?.removeEventListener("abort", onAbort);
+
+  const { outputs, nodes, failures } = scheduler.outcome();
+  let status: FinalRunStatus = scheduler.canceled ? "CANCELED" : failures.length > 0 ? "FAILED" : "COMPLETED";
+  let error: string | undefined = scheduler.canceled ? "canceled" : summarize(failures);
+  hooks.emit("onLog", {
+    level: status === "COMPLETED" ? "info" : status === "FAILED" ? "error" : "warning",
+    message: `run ${status.toLowerCase()} in ${now() - startedAt} ms${error ? `: ${error}` : ""}`,
+  });
+
+  await hooks.drain();
+  if (hooks.failure !== undefined && status !== "CANCELED") {
+    status = "FAILED";
+    error = error ? `${error}; ${hooks.failure}` : hooks.failure;
+  }
+  const event: RunFinishEvent = { status, outputs, durationMs: now() - startedAt };
+  if (error !== undefined) event.error = error;
+  return finishRun(options, hooks, event, nodes);
+}
+
+async function finishRun(options: RunGraphOptions, hooks: HookQueue, event: RunFinishEvent, nodes: RunOutcome["nodes"]): Promise<RunOutcome> {
+  await hooks.drain();
+  await options.hooks?.onRunFinish?.(event);
+  return { ...event, nodes };
+}
+
+function resolveRetryPolicy(retry: RunGraphOptions["retry"]): RetryPolicy {
+  return {
+    maxAttempts: Math.max(1, Math.floor(retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts)),
+    baseDelayMs: Math.max(0, retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs),
+    maxDelayMs: Math.max(0, retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs),
+  };
+}
+
+function summarize(failures: string[]): string | undefined {
+  if (failures.length === 0) return undefined;
+  return failures.length === 1 ? failures[0] : `${failures[0]} (and ${failures.length - 1} more)`;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives the embedded defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env.GALAXY_DATA_DIR).toBe("./.data");
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.GALAXY_WORKER).toBe("inline");
+    expect(env.GALAXY_RUN_CONCURRENCY).toBe(16);
+    expect(env.clerkEnabled).toBe(false);
+    expect(env.transloaditEnabled).toBe(false);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", GROQ_API_KEY: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts the seed's TRIGGER_API_KEY as TRIGGER_SECRET_KEY", () => {
+    expect(parseEnv({ TRIGGER_API_KEY: "tr_dev_x" }).TRIGGER_SECRET_KEY).toBe("tr_dev_x");
+    expect(parseEnv({ TRIGGER_API_KEY: "a", TRIGGER_SECRET_KEY: "b" }).TRIGGER_SECRET_KEY).toBe("b");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must start with postgres:// or postgresql://"],
+    [{ GALAXY_WORKER: "sometimes" }, "GALAXY_WORKER:"],
+    [{ GALAXY_RUN_CONCURRENCY: "0" }, "GALAXY_RUN_CONCURRENCY:"],
+    [{ GALAXY_NODE_TIMEOUT_MS: "soon" }, "GALAXY_NODE_TIMEOUT_MS:"],
+    [{ CLERK_SECRET_KEY: "sk_test" }, "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: Clerk needs both"],
+    [{ TRANSLOADIT_SECRET: "s" }, "TRANSLOADIT_AUTH_KEY: Transloadit needs both"],
+    [{ GROQ_BASE_URL: "not a url" }, "GROQ_BASE_URL: must be a URL"],
+    [{ GALAXY_WORKER: "external" }, "GALAXY_WORKER: external workers need a shared PostgreSQL"],
+  ])("rejects %o with one line naming the variable", (source, expected) => {
+    try {
+      parseEnv(source);
+      expect.unreachable("should have thrown");
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = (error as Error).message;
+      expect(message.startsWith("Invalid configuration: ")).toBe(true);
+      expect(message).toContain(expected);
+      expect(message).not.toContain("\n");
+    }
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * CSRF defence for cookie-authenticated mutations: a browser attaches our cookies to
+ * a cross-site form post or fetch, but it always says where the request came from
+ * (`Origin`, or `Sec-Fetch-Site`). Bearer-token requests need no check: a browser never
+ * attaches an Authorization header on its own.
+ */
+import type { NextRequest } from "next/server";
+import { env } from "../env";
+import { AppError } from "./errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isMutation(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** Throws 403 when the request comes from another site. */
+export function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  if (origin) {
+    if (origin !== "null" && allowedOrigins(req).has(origin)) return;
+    throw new AppError("FORBIDDEN", `cross-origin request refused (Origin ${origin}); set GALAXY_PUBLIC_URL if this server sits behind a proxy`);
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") {
+    throw new AppError("FORBIDDEN", "cross-site request refused");
+  }
+}
+
+function allowedOrigins(req: NextRequest): Set<string> {
+  const allowed = new Set<string>([req.nextUrl.origin]);
+  const publicUrl = env().GALAXY_PUBLIC_URL;
+  if (publicUrl) allowed.add(new URL(publicUrl).origin);
+  const proto = (req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")).split(",")[0].trim();
+  for (const host of [req.headers.get("host"), req.headers.get("x-forwarded-host")]) {
+    if (host) allowed.add(`${proto}://${host.split(",")[0].trim()}`);
+  }
+  return allowed;
+}

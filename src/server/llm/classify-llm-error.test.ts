@@ -1,0 +1,109 @@
+import { APICallError, RetryError } from "ai";
+import { describe, expect, it } from "vitest";
+import { isTransientError, retryDelayMs, DEFAULT_RETRY_POLICY } from "@/engine/retry";
+import { classifyLlmError } from "./classify-llm-error";
+import { LlmError } from "./llm-error";
+
+const GEMINI = { provider: "google", model: "gemini-2.5-flash" } as const;
+const GROQ = { provider: "groq", model: "llama-x" } as const;
+
+function apiError(statusCode: number | undefined, message: string, extra: Partial<ConstructorParameters<typeof APICallError>[0]> = {}) {
+  return new APICallError({
+    message,
+    url: "http://127.0.0.1:4010/openai/v1/chat/completions",
+    requestBodyValues: {},
+    statusCode,
+    ...extra,
+  });
+}
+
+describe("classifyLlmError", () => {
+  it("names the provider on a rejected key and does not retry", () => {
+    const error = classifyLlmError(apiError(401, "Invalid API Key", { data: { error: { message: "Invalid API Key" } } }), GROQ);
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error.message).toBe("Groq rejected the API key (401): Invalid API Key");
+    expect(error.retryable).toBe(false);
+    expect(error.status).toBe(401);
+    expect(isTransientError(error)).toBe(false);
+  });
+
+  it("treats Gemini's 400 API_KEY_INVALID as a key error", () => {
+    const body = JSON.stringify({
+      error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT" },
+    });
+    const error = classifyLlmError(apiError(400, "API key not valid. Please pass a valid API key.", { responseBody: body }), GEMINI);
+    expect(error.message).toBe("Gemini rejected the API key (400): API key not valid. Please pass a valid API key.");
+    expect(error.retryable).toBe(false);
+  });
+
+  it("marks 429 retryable with the Retry-After wait, which the engine honours", () => {
+    const error = classifyLlmError(
+      apiError(429, "Rate limit reached", { responseHeaders: { "retry-after": "3" }, data: {} }),
+      GROQ,
+    );
+    expect(error.message).toBe("Groq rate limit reached (429): Rate limit reached");
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(3_000);
+    expect(isTransientError(error)).toBe(true);
+    expect(retryDelayMs(error, 1, DEFAULT_RETRY_POLICY)).toBe(3_000);
+  });
+
+  it("marks 5xx retryable", () => {
+    const error = classifyLlmError(apiError(503, "The model is overloaded."), GEMINI);
+    expect(error.message).toBe("Gemini server error (503): The model is overloaded.");
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBeUndefined();
+  });
+
+  it("says which model was not found when the API answered 404 in JSON", () => {
+    const error = classifyLlmError(apiError(404, "The model `llama-x` does not exist", { data: { error: {} } }), GROQ);
+    expect(error.message).toBe('model "llama-x" not found at Groq (404): The model `llama-x` does not exist');
+    expect(error.retryable).toBe(false);
+  });
+
+  it("points at the base URL when a 404 is not the API's", () => {
+    const error = classifyLlmError(apiError(404, "Not Found"), { provider: "openai-compatible", model: "llama3.2" });
+    expect(error.message).toBe(
+      "OpenAI-compatible server answered 404 at http://127.0.0.1:4010/openai/v1/chat/completions: check OPENAI_COMPATIBLE_BASE_URL",
+    );
+  });
+
+  it("does not retry a rejected request", () => {
+    const error = classifyLlmError(apiError(400, "max_tokens must be at most 8192", { data: {} }), GROQ);
+    expect(error.message).toBe("Groq rejected the request (400): max_tokens must be at most 8192");
+    expect(error.retryable).toBe(false);
+  });
+
+  it("marks a connection failure retryable and says where it tried", () => {
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" });
+    const error = classifyLlmError(
+      apiError(undefined, "Cannot connect to API: connect ECONNREFUSED 127.0.0.1:4010", { cause, isRetryable: true }),
+      GROQ,
+    );
+    expect(error.message).toBe("could not reach Groq at 127.0.0.1:4010: connect ECONNREFUSED 127.0.0.1:4010");
+    expect(error.retryable).toBe(true);
+  });
+
+  it("unwraps a RetryError", () => {
+    const last = apiError(500, "boom");
+    const error = classifyLlmError(new RetryError({ message: "failed", reason: "maxRetriesExceeded", errors: [last] }), GROQ);
+    expect(error.message).toBe("Groq server error (500): boom");
+  });
+
+  it("keeps long provider messages on one short line", () => {
+    const error = classifyLlmError(apiError(502, `<html>\n${"x".repeat(2_000)}</html>`), GROQ);
+    expect(error.message.length).toBeLessThan(560);
+    expect(error.message).not.toContain("\n");
+  });
+
+  it("passes an LlmError through untouched", () => {
+    const original = new LlmError("no provider configured for Groq: set GROQ_API_KEY", { provider: "groq", retryable: false });
+    expect(classifyLlmError(original, GROQ)).toBe(original);
+  });
+
+  it("wraps anything else without retrying", () => {
+    const error = classifyLlmError(new Error("weird"), GEMINI);
+    expect(error.message).toBe("Gemini call failed: weird");
+    expect(error.retryable).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Turns whatever the AI SDK threw into an `LlmError` a user can act on, and marks the
+ * transient ones (429, 5xx, network) `retryable` with the provider's `retryAfterMs`.
+ * The AI SDK's own retries are off (`maxRetries: 0`): the engine retries, with backoff,
+ * so attempts show in the run's logs and cancel stops them.
+ */
+import { APICallError, AISDKError, RetryError } from "ai";
+import type { LlmProvider } from "@/nodes/llm/definition";
+import { LlmError } from "./llm-error";
+import { retryAfterMsOf } from "./parse-retry-after";
+import { PROVIDER_BASE_URL_VARIABLE, PROVIDER_NAMES } from "./provider-names";
+
+export interface LlmCall {
+  provider: LlmProvider;
+  model: string;
+}
+
+const MAX_DETAIL_CHARS = 500;
+
+/** The provider's own words, on one line and not too long (some proxies answer with HTML). */
+function detailOf(text: string | undefined): string {
+  const line = (text ?? "").replace(/\s+/g, " ").trim();
+  return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line;
+}
+
+function withDetail(summary: string, detail: string): string {
+  return detail ? `${summary}: ${detail}` : summary;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Gemini answers a wrong key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID, not 401. */
+function isGoogleKeyError(error: APICallError): boolean {
+  return error.statusCode === 400 && /API_KEY_INVALID|API key not valid/i.test(error.responseBody ?? "");
+}
+
+function classifyApiCallError(error: APICallError, call: LlmCall, now: number): LlmError {
+  const name = PROVIDER_NAMES[call.provider];
+  const status = error.statusCode;
+  const detail = detailOf(error.message);
+  const base = { provider: call.provider, status, cause: error };
+
+  if (status === undefined) {
+    // No answer at all: refused, reset, DNS. The SDK prefixes "Cannot connect to API: ".
+    const reason = detailOf(error.cause instanceof Error ? error.cause.message : error.message);
+    return new LlmError(withDetail(`could not reach ${name} at ${hostOf(error.url)}`, reason), {
+      ...base,
+      retryable: true,
+    });
+  }
+  if (status === 401 || status === 403 || isGoogleKeyError(error)) {
+    return new LlmError(withDetail(`${name} rejected the API key (${status})`, detail), { ...base, retryable: false });
+  }
+  if (status === 404) {
+    // A JSON error body means the API answered and the model is unknown; anything else
+    // (an HTML page, an empty body) means the base URL points somewhere that is not the API.
+    const message =
+      error.data !== undefined
+        ? withDetail(`model "${call.model}" not found at ${name} (404)`, detail)
+        : `${name} answered 404 at ${error.url}: check ${PROVIDER_BASE_URL_VARIABLE[call.provider]}`;
+    return new LlmError(message, { ...base, retryable: false });
+  }
+  const retryAfterMs = retryAfterMsOf(error.responseHeaders, error.data, now);
+  if (status === 429) {
+    return new LlmError(withDetail(`${name} rate limit reached (429)`, detail), { ...base, retryable: true, retryAfterMs });
+  }
+  if (status >= 500) {
+    return new LlmError(withDetail(`${name} server error (${status})`, detail), { ...base, retryable: true, retryAfterMs });
+  }
+  if (status === 400 || status === 413 || status === 422) {
+    return new LlmError(withDetail(`${name} rejected the request (${status})`, detail), { ...base, retryable: false });
+  }
+  return new LlmError(withDetail(`${name} answered ${status}`, detail), {
+    ...base,
+    retryable: error.isRetryable,
+    retryAfterMs: error.isRetryable ? retryAfterMs : undefined,
+  });
+}
+
+/**
+ * @example
+ * classifyLlmError(apiCallErrorWith401, { provider: "google", model: "gemini-2.5-flash" }).message;
+ * // "Gemini rejected the API key (401): API key not valid."
+ */
+export function classifyLlmError(error: unknown, call: LlmCall, now: number = Date.now()): LlmError {
+  if (error instanceof LlmError) return error;
+  // With maxRetries 0 the SDK throws the error itself, but unwrap a RetryError just in case.
+  const inner = RetryError.isInstance(error) ? error.lastError : error;
+  if (APICallError.isInstance(inner)) return classifyApiCallError(inner, call, now);
+
+  const name = PROVIDER_NAMES[call.provider];
+  if (inner instanceof Error && inner.name === "AbortError") {
+    return new LlmError(`the ${name} request was aborted`, { provider: call.provider, retryable: false, cause: inner });
+  }
+  if (AISDKError.isInstance(inner)) {
+    // Invalid response data, an unparsable body, no content: the provider answered, but not in its usual shape.
+    return new LlmError(withDetail(`${name} sent an answer that could not be used`, detailOf(inner.message)), {
+      provider: call.provider,
+      retryable: false,
+      cause: inner,
+    });
+  }
+  const message = inner instanceof Error ? inner.message : String(inner);
+  return new LlmError(withDetail(`${name} call failed`, detailOf(message)), {
+    provider: call.provider,
+    retryable: false,
+    cause: inner,
+  });
+}

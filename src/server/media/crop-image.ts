@@ -1,0 +1,89 @@
+/**
+ * Crops an image by a box given in percent of its (EXIF-oriented) size, with sharp.
+ *
+ * Pixel rounding, for an image W×H after EXIF orientation is applied:
+ *   left  = round(x% · W / 100)        top    = round(y% · H / 100)
+ *   width = round(w% · W / 100)        height = round(h% · H / 100)
+ * then the box is clamped to the image (width ≤ W − left, height ≤ H − top), and a
+ * non-zero percentage that rounds to 0 px becomes 1 px. A zero width/height percentage,
+ * or a box that starts at or past the right/bottom edge, is an error (nothing to crop).
+ * Example: 640×360 at 25/25/50/50 → 320×180 at offset (160, 90).
+ *
+ * Output format follows the input: JPEG → JPEG, PNG → PNG, WebP → WebP, GIF → PNG
+ * (first frame). Metadata is stripped; the orientation is baked into the pixels.
+ */
+import "server-only";
+import sharp from "sharp";
+
+export interface CropPercent {
+  x_percent: number;
+  y_percent: number;
+  width_percent: number;
+  height_percent: number;
+}
+
+export interface PixelBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface CroppedImage {
+  bytes: Buffer;
+  mime: "image/jpeg" | "image/png" | "image/webp";
+  box: PixelBox;
+  source: { width: number; height: number };
+}
+
+export class CropError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CropError";
+  }
+}
+
+/** Pure: the pixel box for a percent box on a W×H image (see the module header). */
+export function computeCropBox(imageWidth: number, imageHeight: number, crop: CropPercent): PixelBox {
+  const axis = (start: number, span: number, size: number, what: string) => {
+    if (span <= 0) throw new CropError(`the crop box is empty: ${what} is 0%`);
+    const from = Math.round((start * size) / 100);
+    if (from >= size) throw new CropError(`the crop box starts outside the image (${what.split(" ")[0]} ${start}%)`);
+    const length = Math.max(1, Math.min(Math.round((span * size) / 100), size - from));
+    return [from, length] as const;
+  };
+  const [left, width] = axis(crop.x_percent, crop.width_percent, imageWidth, "x / width_percent");
+  const [top, height] = axis(crop.y_percent, crop.height_percent, imageHeight, "y / height_percent");
+  return { left, top, width, height };
+}
+
+export async function cropImage(input: Buffer, crop: CropPercent, signal?: AbortSignal): Promise<CroppedImage> {
+  signal?.throwIfAborted();
+  const meta = await sharp(input).metadata();
+  if (!meta.width || !meta.height || !meta.format) throw new CropError("the input is not an image sharp can read");
+  // EXIF orientations 5–8 are rotated by 90°: the shown size is the stored one, swapped.
+  const swapped = (meta.orientation ?? 1) >= 5;
+  const source = swapped ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+  const box = computeCropBox(source.width, source.height, crop);
+
+  // rotate() before extract(): the box applies to the image as shown, not as stored.
+  const pipeline = sharp(input, { failOn: "error" }).rotate().extract(box);
+  let mime: CroppedImage["mime"];
+  switch (meta.format) {
+    case "jpeg":
+      pipeline.jpeg({ quality: 92, mozjpeg: false });
+      mime = "image/jpeg";
+      break;
+    case "webp":
+      pipeline.webp({ quality: 92 });
+      mime = "image/webp";
+      break;
+    default:
+      pipeline.png();
+      mime = "image/png";
+  }
+  signal?.throwIfAborted();
+  const bytes = await pipeline.toBuffer();
+  signal?.throwIfAborted();
+  return { bytes, mime, box, source };
+}

@@ -1,0 +1,74 @@
+/**
+ * One frame of a video as PNG, via ffmpeg.
+ *
+ * - `timestamp`: seconds (number or numeric string) or a percentage of the duration ("50%").
+ * - Past the end (or at the very end): the last frame. The target is clamped to
+ *   `duration − one frame`; if the container's duration still overshoots the video
+ *   stream (audio longer than video), a second pass reads the last second with
+ *   `-sseof` and keeps its final frame.
+ * - `-ss` before `-i` (fast input seeking: jumps to the previous keyframe, then decodes
+ *   up to the exact time), `-frames:v 1`, PNG on stdout.
+ */
+import "server-only";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FfmpegError, lastFfmpegLine, runFfmpeg, type RunFfmpegOptions } from "./run-ffmpeg";
+import { probeVideo, type VideoInfo } from "./probe-video";
+
+export interface ExtractedFrame {
+  png: Buffer;
+  /** The time actually used, in seconds, after percentage and clamping. */
+  seconds: number;
+  video: VideoInfo;
+}
+
+export async function extractVideoFrame(
+  path: string,
+  timestamp: number | string,
+  options: RunFfmpegOptions = {},
+): Promise<ExtractedFrame> {
+  const video = await probeVideo(path, options);
+  if (!video) throw new FfmpegError("the file has no video stream ffmpeg can read");
+  const seconds = resolveFrameTime(timestamp, video);
+  const args = ["-ss", seconds.toFixed(3), "-i", path, "-map", "0:v:0", "-frames:v", "1", "-f", "image2pipe", "-c:v", "png", "pipe:1"];
+  const first = await runFfmpeg(args, options);
+  if (first.code === 0 && first.stdout.length > 0) return { png: first.stdout, seconds, video };
+  if (first.code !== 0) throw new FfmpegError(`ffmpeg could not extract a frame: ${lastFfmpegLine(first.stderr)}`, first.stderr);
+  // Nothing decoded at or after `seconds`: the stream ends earlier than the container says.
+  return { png: await lastFrame(path, options), seconds, video };
+}
+
+/** Seconds to seek to: percentages need the duration; everything is clamped into [0, last frame]. */
+export function resolveFrameTime(timestamp: number | string, video: Pick<VideoInfo, "durationMs" | "fps">): number {
+  let seconds: number;
+  const text = typeof timestamp === "string" ? timestamp.trim() : undefined;
+  if (text !== undefined && text.endsWith("%")) {
+    const percent = Number(text.slice(0, -1));
+    if (!Number.isFinite(percent) || percent < 0) throw new Error(`invalid timestamp "${timestamp}"`);
+    if (video.durationMs === null) throw new Error(`cannot use "${timestamp}": the video's duration is unknown; give seconds instead`);
+    seconds = (video.durationMs / 1000) * (Math.min(percent, 100) / 100);
+  } else {
+    seconds = text === undefined ? Number(timestamp) : text === "" ? 0 : Number(text);
+    if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`invalid timestamp "${timestamp}": use seconds or a percentage like "50%"`);
+  }
+  if (video.durationMs !== null) {
+    const frame = 1 / (video.fps && video.fps > 0 ? video.fps : 25);
+    seconds = Math.min(seconds, Math.max(0, video.durationMs / 1000 - frame));
+  }
+  return Math.max(0, seconds);
+}
+
+async function lastFrame(path: string, options: RunFfmpegOptions): Promise<Buffer> {
+  // `-update 1` overwrites one image per decoded frame, so the file ends holding the last one.
+  const dir = await mkdtemp(join(tmpdir(), "galaxy-frame-"));
+  try {
+    const out = join(dir, "last.png");
+    const { code, stderr } = await runFfmpeg(["-sseof", "-1", "-i", path, "-map", "0:v:0", "-update", "1", "-c:v", "png", "-y", out], options);
+    const png = code === 0 ? await readFile(out).catch(() => undefined) : undefined;
+    if (!png?.length) throw new FfmpegError(`ffmpeg could not extract the last frame: ${lastFfmpegLine(stderr)}`, stderr);
+    return png;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
