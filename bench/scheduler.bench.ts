@@ -44,28 +44,63 @@ const NOOP_RESULT = { outputs: { out: "" } };
 const executeNode: ExecuteNode = () => Promise.resolve(NOOP_RESULT);
 const noopHooks: EngineHooks = { onNodeStart() {}, onNodeFinish() {}, onLog() {}, onRunFinish() {} };
 
-async function measure(label: string, options: { concurrency?: number; hooks?: EngineHooks }) {
-  const graph = randomDag(NODES);
-  const samples: number[] = [];
+interface Figure {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function sample(body: () => Promise<void>): Promise<Figure> {
+  const samples: Figure[] = [];
   for (let r = 0; r < RUNS + 1; r++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const outcome = await runGraph({ graph, scope: "FULL", executeNode, ...options });
-    const elapsed = performance.now() - t0;
-    if (outcome.status !== "COMPLETED") throw new Error(`bench run ended ${outcome.status}: ${outcome.error}`);
-    if (r > 0) samples.push(elapsed); // the first run warms the JIT
+    await body();
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    if (r > 0) samples.push({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000 }); // the first run warms the JIT
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  const perNode = (median * 1000) / NODES;
-  console.log(`${label.padEnd(40)} median ${median.toFixed(1).padStart(7)} ms  ${perNode.toFixed(2).padStart(6)} µs/node  (min ${samples[0].toFixed(1)} ms, max ${samples.at(-1)!.toFixed(1)} ms)`);
+  return { wallMs: median(samples.map((s) => s.wallMs)), cpuMs: median(samples.map((s) => s.cpuMs)) };
+}
+
+const perNode = (ms: number) => `${((ms * 1000) / NODES).toFixed(2).padStart(6)} µs/node`;
+
+function print(label: string, figure: Figure, baseline?: Figure): void {
+  const ratio = baseline ? `  ×${(figure.wallMs / baseline.wallMs).toFixed(1)} baseline` : "";
+  console.log(`${label.padEnd(44)} wall ${perNode(figure.wallMs)}  cpu ${perNode(figure.cpuMs)}  (median ${figure.wallMs.toFixed(1)} ms)${ratio}`);
 }
 
 async function main() {
   const graph = randomDag(NODES);
-  console.log(`random DAG: ${graph.nodes.length} nodes, ${graph.edges.length} edges; ${RUNS} runs each (after 1 warm-up)`);
-  await measure("no hooks, concurrency 16", {});
-  await measure("no hooks, concurrency 1000", { concurrency: 1000 });
-  await measure("no-op hooks, concurrency 16", { hooks: noopHooks });
+  console.log(`random DAG: ${graph.nodes.length} nodes, ${graph.edges.length} edges; median of ${RUNS} runs each (after 1 warm-up)`);
+
+  // Floors: awaiting the no-op executor once per node, one after another, with nothing else;
+  // then the same with a fresh AbortController per node, which every node of a run needs.
+  const shared = new AbortController().signal;
+  print("floor: await a no-op executor per node", await sample(async () => {
+    for (const node of graph.nodes) await executeNode(node, {}, shared, 1);
+  }));
+  const baseline = await sample(async () => {
+    for (const node of graph.nodes) await executeNode(node, {}, new AbortController().signal, 1);
+  });
+  print("baseline: the same, with a signal per node", baseline);
+
+  const scenarios: [string, { concurrency?: number; hooks?: EngineHooks }][] = [
+    ["runGraph, no hooks, concurrency 16", {}],
+    ["runGraph, no hooks, concurrency 1000", { concurrency: 1000 }],
+    ["runGraph, no-op hooks, concurrency 16", { hooks: noopHooks }],
+  ];
+  for (const [label, options] of scenarios) {
+    const figure = await sample(async () => {
+      const outcome = await runGraph({ graph, scope: "FULL", executeNode, ...options });
+      if (outcome.status !== "COMPLETED") throw new Error(`bench run ended ${outcome.status}: ${outcome.error}`);
+    });
+    print(label, figure, baseline);
+  }
 }
 
 void main();

@@ -3,7 +3,7 @@
  * its connected inputs. Two runs that would feed a node the same things get the same key,
  * whatever order the keys were written in.
  */
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { ConnectedValues } from "@/nodes/resolve-input";
 
 /**
@@ -61,5 +61,11 @@ function write(value: unknown, ancestors: object[]): string {
  * // "3f1c…" (64 hex digits); the same inputs in any key order give the same key
  */
 export function computeCacheKey(type: string, data: Record<string, unknown>, connected: ConnectedValues): string {
-  return createHash("sha256").update(stableStringify({ type, data, inputs: connected })).digest("hex");
+  return sha256Hex(stableStringify({ type, data, inputs: connected }));
 }
+
+// One-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as a Hash object; fall back before that.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("sha256", text, "hex")
+    : (text) => crypto.createHash("sha256").update(text).digest("hex");

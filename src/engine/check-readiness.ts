@@ -45,8 +45,8 @@ export function checkReadiness(graph: TGraph, nodeIds: string[]): ReadinessIssue
       continue;
     }
     const connected: ConnectedValues = {};
-    for (const e of index.incoming[i]) {
-      const handle = graph.edges[e].targetHandle;
+    for (let k = index.inStart[i]; k < index.inStart[i + 1]; k++) {
+      const handle = graph.edges[index.inEdges[k]].targetHandle;
       if (!Object.hasOwn(def.inputs, handle)) continue;
       (connected[handle] ??= []).push(PLACEHOLDERS[def.inputs[handle].type]);
     }

@@ -1,7 +1,8 @@
 /**
  * Calls hooks one at a time, in the order events happened, without making the scheduler
- * wait: a node's RUNNING write can never land after its SUCCESS write. The first failure
- * is remembered and surfaced when the run ends.
+ * wait: a node's RUNNING write can never land after its SUCCESS write. A hook is called
+ * at once when nothing is pending (so synchronous hooks cost no promise) and is chained
+ * behind the pending ones otherwise. The first failure is remembered for the run's end.
  */
 import { errorMessage } from "./errors";
 import type { EngineHooks } from "./run-types";
@@ -11,7 +12,12 @@ type HookEvent<K extends HookName> = Parameters<NonNullable<EngineHooks[K]>>[0];
 
 export class HookQueue {
   private tail: Promise<void> = Promise.resolve();
+  /** Hook calls emitted whose promise has not settled yet. */
+  private pending = 0;
   private firstFailure: string | undefined;
+  private readonly settled = () => {
+    this.pending--;
+  };
 
   constructor(private readonly hooks: EngineHooks | undefined) {}
 
@@ -23,20 +29,30 @@ export class HookQueue {
     const hook = this.hooks?.[name] as ((event: HookEvent<K>) => void | Promise<void>) | undefined;
     if (!hook) return;
     const hooks = this.hooks;
-    this.tail = this.tail
-      .then(() => hook.call(hooks, event))
-      .catch((error: unknown) => {
-        this.firstFailure ??= `hook ${name} failed: ${errorMessage(error)}`;
-      });
+    const failed = (error: unknown) => {
+      this.firstFailure ??= `hook ${name} failed: ${errorMessage(error)}`;
+      this.pending--;
+    };
+    if (this.pending === 0) {
+      let result: void | Promise<void>;
+      try {
+        result = hook.call(hooks, event);
+      } catch (error) {
+        this.pending++;
+        return failed(error);
+      }
+      if (result === undefined || typeof (result as Promise<void>).then !== "function") return;
+      this.pending++;
+      this.tail = Promise.resolve(result).then(this.settled, failed);
+      return;
+    }
+    this.pending++;
+    this.tail = this.tail.then(() => hook.call(hooks, event)).then(this.settled, failed);
   }
 
   /** Resolves once every hook emitted so far has settled. */
   async drain(): Promise<void> {
-    let tail;
-    do {
-      tail = this.tail;
-      await tail;
-    } while (tail !== this.tail);
+    while (this.pending > 0) await this.tail;
   }
 
   get failure(): string | undefined {

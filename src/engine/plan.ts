@@ -57,8 +57,8 @@ export function planRun(graph: TGraph, scope: RunScope, targetNodeIds: readonly 
     }
     while (stack.length > 0) {
       const i = stack.pop()!;
-      for (const e of index.incoming[i]) {
-        const s = index.edgeSource[e];
+      for (let k = index.inStart[i]; k < index.inStart[i + 1]; k++) {
+        const s = index.edgeSource[index.inEdges[k]];
         if (roles[s] !== NOT_PLANNED) continue;
         roles[s] = REUSE;
         stack.push(s);

@@ -204,7 +204,7 @@ describe("runGraph hooks", () => {
     let pending = 0;
     const slow = async (label: string) => {
       pending++;
-      await wait(5);
+      await wait(30);
       events.push(label);
       pending--;
     };
@@ -227,8 +227,9 @@ describe("runGraph hooks", () => {
       expect(events.indexOf(`start:${id}`)).toBeGreaterThanOrEqual(0);
       expect(events.indexOf(`start:${id}`)).toBeLessThan(events.indexOf(`finish:${id}:SUCCESS`));
     }
-    // Slow hooks (5 ms each) do not hold back scheduling: c starts long before the hooks catch up.
-    expect(ex.starts.c).toBeLessThan(20);
+    // Slow hooks (30 ms each) do not hold back scheduling: c starts long before the four hooks
+    // of a and b would have settled (120 ms).
+    expect(ex.starts.c).toBeLessThan(60);
   });
 
   it("reports duration and timestamps from the injected clock", async () => {
@@ -249,6 +250,27 @@ describe("runGraph hooks", () => {
     });
     expect(finishes[0].cacheKey).toMatch(/^[0-9a-f]{64}$/);
     expect(outcome.durationMs).toBe(250);
+  });
+
+  it("logs readable lines for starts, successes, failures and the run", async () => {
+    const logs: string[] = [];
+    await run(dag(["ok", "bad"], []), async (node) => {
+      if (node.id === "bad") throw new Error("no provider configured");
+      return { outputs: {} };
+    }, { hooks: { onLog: (e) => void logs.push(`${e.level} ${e.message}`) } });
+    expect(logs[0]).toBe("info run started: 2 node(s), scope FULL");
+    expect(logs).toEqual(expect.arrayContaining([
+      'info node "ok" started',
+      expect.stringMatching(/^info node "ok" succeeded in \d+ ms$/),
+      'error node "bad" failed: no provider configured',
+    ]));
+    expect(logs.at(-1)).toMatch(/^error run failed in \d+ ms: node "bad" failed: no provider configured$/);
+  });
+
+  it("treats nonsense limits as their safe minimum", async () => {
+    const ex = timedExecutor();
+    const outcome = await run(dag(["a", "b"], [["a", "b"]]), ex.executeNode, { concurrency: Number.NaN, retry: { maxAttempts: Number.NaN } });
+    expect(outcome.status).toBe("COMPLETED");
   });
 
   it("turns a failing hook into a FAILED run with its message", async () => {

@@ -46,7 +46,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
   }
 
   const scheduler = new Scheduler(options, plan, hooks, {
-    concurrency: Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)),
+    concurrency: atLeastOne(options.concurrency ?? DEFAULT_CONCURRENCY),
     nodeTimeoutMs: options.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
     retry: resolveRetryPolicy(options.retry),
     now,
@@ -86,10 +86,19 @@ async function finishRun(options: RunGraphOptions, hooks: HookQueue, event: RunF
 
 function resolveRetryPolicy(retry: RunGraphOptions["retry"]): RetryPolicy {
   return {
-    maxAttempts: Math.max(1, Math.floor(retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts)),
-    baseDelayMs: Math.max(0, retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs),
-    maxDelayMs: Math.max(0, retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs),
+    maxAttempts: Math.min(atLeastOne(retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts), 100),
+    baseDelayMs: nonNegative(retry?.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
+    maxDelayMs: nonNegative(retry?.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs),
   };
+}
+
+/** A count of at least 1 (NaN and fractions included); Infinity stays unbounded. */
+function atLeastOne(value: number): number {
+  return value >= 1 ? Math.floor(value) : 1;
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value !== undefined && value >= 0 && Number.isFinite(value) ? value : fallback;
 }
 
 function summarize(failures: string[]): string | undefined {
