@@ -7,7 +7,11 @@ import { LlmError } from "./llm-error";
 const GEMINI = { provider: "google", model: "gemini-2.5-flash" } as const;
 const GROQ = { provider: "groq", model: "llama-x" } as const;
 
-function apiError(statusCode: number | undefined, message: string, extra: Partial<ConstructorParameters<typeof APICallError>[0]> = {}) {
+function apiError(
+  statusCode: number | undefined,
+  message: string,
+  extra: Partial<ConstructorParameters<typeof APICallError>[0]> = {},
+) {
   return new APICallError({
     message,
     url: "http://127.0.0.1:4010/openai/v1/chat/completions",
@@ -19,7 +23,10 @@ function apiError(statusCode: number | undefined, message: string, extra: Partia
 
 describe("classifyLlmError", () => {
   it("names the provider on a rejected key and does not retry", () => {
-    const error = classifyLlmError(apiError(401, "Invalid API Key", { data: { error: { message: "Invalid API Key" } } }), GROQ);
+    const error = classifyLlmError(
+      apiError(401, "Invalid API Key", { data: { error: { message: "Invalid API Key" } } }),
+      GROQ,
+    );
     expect(error).toBeInstanceOf(LlmError);
     expect(error.message).toBe("Groq rejected the API key (401): Invalid API Key");
     expect(error.retryable).toBe(false);
@@ -29,10 +36,19 @@ describe("classifyLlmError", () => {
 
   it("treats Gemini's 400 API_KEY_INVALID as a key error", () => {
     const body = JSON.stringify({
-      error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT" },
+      error: {
+        code: 400,
+        message: "API key not valid. Please pass a valid API key.",
+        status: "INVALID_ARGUMENT",
+      },
     });
-    const error = classifyLlmError(apiError(400, "API key not valid. Please pass a valid API key.", { responseBody: body }), GEMINI);
-    expect(error.message).toBe("Gemini rejected the API key (400): API key not valid. Please pass a valid API key.");
+    const error = classifyLlmError(
+      apiError(400, "API key not valid. Please pass a valid API key.", { responseBody: body }),
+      GEMINI,
+    );
+    expect(error.message).toBe(
+      "Gemini rejected the API key (400): API key not valid. Please pass a valid API key.",
+    );
     expect(error.retryable).toBe(false);
   });
 
@@ -56,13 +72,19 @@ describe("classifyLlmError", () => {
   });
 
   it("says which model was not found when the API answered 404 in JSON", () => {
-    const error = classifyLlmError(apiError(404, "The model `llama-x` does not exist", { data: { error: {} } }), GROQ);
+    const error = classifyLlmError(
+      apiError(404, "The model `llama-x` does not exist", { data: { error: {} } }),
+      GROQ,
+    );
     expect(error.message).toBe('model "llama-x" not found at Groq (404): The model `llama-x` does not exist');
     expect(error.retryable).toBe(false);
   });
 
   it("points at the base URL when a 404 is not the API's", () => {
-    const error = classifyLlmError(apiError(404, "Not Found"), { provider: "openai-compatible", model: "llama3.2" });
+    const error = classifyLlmError(apiError(404, "Not Found"), {
+      provider: "openai-compatible",
+      model: "llama3.2",
+    });
     expect(error.message).toBe(
       "OpenAI-compatible server answered 404 at http://127.0.0.1:4010/openai/v1/chat/completions: check OPENAI_COMPATIBLE_BASE_URL",
     );
@@ -77,7 +99,10 @@ describe("classifyLlmError", () => {
   it("marks a connection failure retryable and says where it tried", () => {
     const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" });
     const error = classifyLlmError(
-      apiError(undefined, "Cannot connect to API: connect ECONNREFUSED 127.0.0.1:4010", { cause, isRetryable: true }),
+      apiError(undefined, "Cannot connect to API: connect ECONNREFUSED 127.0.0.1:4010", {
+        cause,
+        isRetryable: true,
+      }),
       GROQ,
     );
     expect(error.message).toBe("could not reach Groq at 127.0.0.1:4010: connect ECONNREFUSED 127.0.0.1:4010");
@@ -86,7 +111,10 @@ describe("classifyLlmError", () => {
 
   it("unwraps a RetryError", () => {
     const last = apiError(500, "boom");
-    const error = classifyLlmError(new RetryError({ message: "failed", reason: "maxRetriesExceeded", errors: [last] }), GROQ);
+    const error = classifyLlmError(
+      new RetryError({ message: "failed", reason: "maxRetriesExceeded", errors: [last] }),
+      GROQ,
+    );
     expect(error.message).toBe("Groq server error (500): boom");
   });
 
@@ -97,7 +125,10 @@ describe("classifyLlmError", () => {
   });
 
   it("passes an LlmError through untouched", () => {
-    const original = new LlmError("no provider configured for Groq: set GROQ_API_KEY", { provider: "groq", retryable: false });
+    const original = new LlmError("no provider configured for Groq: set GROQ_API_KEY", {
+      provider: "groq",
+      retryable: false,
+    });
     expect(classifyLlmError(original, GROQ)).toBe(original);
   });
 

@@ -54,8 +54,18 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
       retryable: true,
     });
   }
+  if (status < 300) {
+    // A 2xx whose body was not the provider's shape (a proxy's page, a truncated body).
+    return new LlmError(withDetail(`${name} sent an answer that could not be used`, detail), {
+      ...base,
+      retryable: false,
+    });
+  }
   if (status === 401 || status === 403 || isGoogleKeyError(error)) {
-    return new LlmError(withDetail(`${name} rejected the API key (${status})`, detail), { ...base, retryable: false });
+    return new LlmError(withDetail(`${name} rejected the API key (${status})`, detail), {
+      ...base,
+      retryable: false,
+    });
   }
   if (status === 404) {
     // A JSON error body means the API answered and the model is unknown; anything else
@@ -68,13 +78,24 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
   }
   const retryAfterMs = retryAfterMsOf(error.responseHeaders, error.data, now);
   if (status === 429) {
-    return new LlmError(withDetail(`${name} rate limit reached (429)`, detail), { ...base, retryable: true, retryAfterMs });
+    return new LlmError(withDetail(`${name} rate limit reached (429)`, detail), {
+      ...base,
+      retryable: true,
+      retryAfterMs,
+    });
   }
   if (status >= 500) {
-    return new LlmError(withDetail(`${name} server error (${status})`, detail), { ...base, retryable: true, retryAfterMs });
+    return new LlmError(withDetail(`${name} server error (${status})`, detail), {
+      ...base,
+      retryable: true,
+      retryAfterMs,
+    });
   }
   if (status === 400 || status === 413 || status === 422) {
-    return new LlmError(withDetail(`${name} rejected the request (${status})`, detail), { ...base, retryable: false });
+    return new LlmError(withDetail(`${name} rejected the request (${status})`, detail), {
+      ...base,
+      retryable: false,
+    });
   }
   return new LlmError(withDetail(`${name} answered ${status}`, detail), {
     ...base,
@@ -96,15 +117,22 @@ export function classifyLlmError(error: unknown, call: LlmCall, now: number = Da
 
   const name = PROVIDER_NAMES[call.provider];
   if (inner instanceof Error && inner.name === "AbortError") {
-    return new LlmError(`the ${name} request was aborted`, { provider: call.provider, retryable: false, cause: inner });
-  }
-  if (AISDKError.isInstance(inner)) {
-    // Invalid response data, an unparsable body, no content: the provider answered, but not in its usual shape.
-    return new LlmError(withDetail(`${name} sent an answer that could not be used`, detailOf(inner.message)), {
+    return new LlmError(`the ${name} request was aborted`, {
       provider: call.provider,
       retryable: false,
       cause: inner,
     });
+  }
+  if (AISDKError.isInstance(inner)) {
+    // Invalid response data, an unparsable body, no content: the provider answered, but not in its usual shape.
+    return new LlmError(
+      withDetail(`${name} sent an answer that could not be used`, detailOf(inner.message)),
+      {
+        provider: call.provider,
+        retryable: false,
+        cause: inner,
+      },
+    );
   }
   const message = inner instanceof Error ? inner.message : String(inner);
   return new LlmError(withDetail(`${name} call failed`, detailOf(message)), {

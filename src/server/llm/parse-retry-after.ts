@@ -15,10 +15,15 @@ function nonNegative(ms: number): number | undefined {
  * parseRetryAfterHeader("7"); // 7000
  * parseRetryAfterHeader("Wed, 21 Oct 2026 07:28:00 GMT", Date.parse("Wed, 21 Oct 2026 07:27:30 GMT")); // 30000
  */
-export function parseRetryAfterHeader(value: string | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfterHeader(
+  value: string | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return nonNegative(Number(text) * 1000);
+  // Date.parse reads "-5" as a year: an HTTP date always names a day and month.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : nonNegative(date - now);
 }
@@ -36,7 +41,11 @@ function parseGoogleRetryDelay(data: unknown): number | undefined {
   return undefined;
 }
 
-export function retryAfterMsOf(headers: Headers, data?: unknown, now: number = Date.now()): number | undefined {
+export function retryAfterMsOf(
+  headers: Headers,
+  data?: unknown,
+  now: number = Date.now(),
+): number | undefined {
   const precise = headers?.["retry-after-ms"]?.trim();
   if (precise && /^\d+(\.\d+)?$/.test(precise)) return nonNegative(Number(precise));
   return parseRetryAfterHeader(headers?.["retry-after"], now) ?? parseGoogleRetryDelay(data);

@@ -25,7 +25,9 @@ describe("provider base URLs", () => {
   });
 
   it("does not mistake a path segment that merely contains v1 for a version", () => {
-    expect(withVersionPath("https://host.example/api-v1x", "/v1beta")).toBe("https://host.example/api-v1x/v1beta");
+    expect(withVersionPath("https://host.example/api-v1x", "/v1beta")).toBe(
+      "https://host.example/api-v1x/v1beta",
+    );
     expect(withVersionPath("https://v1.example.com", "/v1beta")).toBe("https://v1.example.com/v1beta");
   });
 
