@@ -27,6 +27,14 @@ export const ZEnv = z
     GALAXY_WORKER: z.enum(["inline", "external", "off"]).default("inline"),
     GALAXY_RUN_CONCURRENCY: int(16),
     GALAXY_NODE_TIMEOUT_MS: int(120_000),
+    /** Runs one worker process executes at once. */
+    GALAXY_WORKER_CONCURRENCY: int(16),
+    /** A RUNNING run whose worker has not written for this long is presumed lost and re-delivered. */
+    GALAXY_RUN_LEASE_SECONDS: int(30),
+    /** How many times a run whose worker died is handed to another worker before it ends FAILED ("worker lost"). */
+    GALAXY_RUN_RETRIES: int(2, 0),
+    /** How often an idle worker looks for jobs when no wake-up arrives. */
+    GALAXY_WORKER_POLL_MS: int(1_000, 50),
     GALAXY_MAX_NODES: int(500),
     GALAXY_MAX_EDGES: int(2_000),
     GALAXY_MAX_BODY_BYTES: int(1_048_576),

@@ -4,8 +4,7 @@
  * - `timestamp`: seconds (number or numeric string) or a percentage of the duration ("50%").
  * - Past the end (or at the very end): the last frame. The target is clamped to
  *   `duration − one frame`; if the container's duration still overshoots the video
- *   stream (audio longer than video), a second pass reads the last second with
- *   `-sseof` and keeps its final frame.
+ *   stream (audio longer than video), `lastFrame` decodes the end and keeps the final frame.
  * - `-ss` before `-i` (fast input seeking: jumps to the previous keyframe, then decodes
  *   up to the exact time), `-frames:v 1`, PNG on stdout.
  */
@@ -59,15 +58,24 @@ export function resolveFrameTime(timestamp: number | string, video: Pick<VideoIn
   return Math.max(0, seconds);
 }
 
+/**
+ * The stream's final frame, for when seeking found nothing: decode the last second
+ * (`-sseof -1`), or, when the video stream ends even earlier than that (audio far
+ * longer than video), the whole stream. `-update 1` keeps overwriting one image per
+ * decoded frame, so the file ends holding the last one.
+ */
 async function lastFrame(path: string, options: RunFfmpegOptions): Promise<Buffer> {
-  // `-update 1` overwrites one image per decoded frame, so the file ends holding the last one.
   const dir = await mkdtemp(join(tmpdir(), "galaxy-frame-"));
   try {
-    const out = join(dir, "last.png");
-    const { code, stderr } = await runFfmpeg(["-sseof", "-1", "-i", path, "-map", "0:v:0", "-update", "1", "-c:v", "png", "-y", out], options);
-    const png = code === 0 ? await readFile(out).catch(() => undefined) : undefined;
-    if (!png?.length) throw new FfmpegError(`ffmpeg could not extract the last frame: ${lastFfmpegLine(stderr)}`, stderr);
-    return png;
+    let stderr = "";
+    for (const [index, seek] of [["-sseof", "-1"], []].entries()) {
+      const out = join(dir, `last-${index}.png`);
+      const result = await runFfmpeg([...seek, "-i", path, "-map", "0:v:0", "-an", "-update", "1", "-c:v", "png", "-y", out], options);
+      stderr = result.stderr;
+      const png = result.code === 0 ? await readFile(out).catch(() => undefined) : undefined;
+      if (png?.length) return png;
+    }
+    throw new FfmpegError(`ffmpeg could not extract the last frame: ${lastFfmpegLine(stderr)}`, stderr);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

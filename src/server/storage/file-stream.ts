@@ -45,3 +45,18 @@ export async function fileReadableStream(path: string, start = 0, end?: number):
     },
   });
 }
+
+/** Iterates a Web stream's chunks (the DOM typings lack `for await` on ReadableStream). */
+export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}

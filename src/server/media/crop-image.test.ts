@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { computeCropBox, CropError } from "./crop-image";
+
+const box = (x: number, y: number, w: number, h: number) => ({ x_percent: x, y_percent: y, width_percent: w, height_percent: h });
+
+describe("computeCropBox", () => {
+  it("640×360 at 25/25/50/50 is 320×180 at (160, 90)", () => {
+    expect(computeCropBox(640, 360, box(25, 25, 50, 50))).toEqual({ left: 160, top: 90, width: 320, height: 180 });
+  });
+
+  it("the whole image by default", () => {
+    expect(computeCropBox(641, 359, box(0, 0, 100, 100))).toEqual({ left: 0, top: 0, width: 641, height: 359 });
+  });
+
+  it("rounds each value half up", () => {
+    // 33.3% of 100 = 33.3 → 33; 12.5% of 100 = 12.5 → 13 (Math.round).
+    expect(computeCropBox(100, 100, box(12.5, 33.3, 33.3, 12.5))).toEqual({ left: 13, top: 33, width: 33, height: 13 });
+  });
+
+  it("clamps a box that leaves the image", () => {
+    expect(computeCropBox(640, 360, box(75, 50, 50, 100))).toEqual({ left: 480, top: 180, width: 160, height: 180 });
+  });
+
+  it("gives at least one pixel for a tiny non-zero box", () => {
+    expect(computeCropBox(10, 10, box(0, 0, 0.1, 0.1))).toEqual({ left: 0, top: 0, width: 1, height: 1 });
+  });
+
+  it("refuses an empty box or one starting outside", () => {
+    expect(() => computeCropBox(640, 360, box(0, 0, 0, 50))).toThrow(CropError);
+    expect(() => computeCropBox(640, 360, box(0, 0, 50, 0))).toThrow(/empty/);
+    expect(() => computeCropBox(640, 360, box(100, 0, 50, 50))).toThrow(/outside/);
+  });
+});

@@ -1,0 +1,15 @@
+import type { LogLevel, NodeRunContext } from "@/nodes/types";
+
+/** A NodeRunContext for calling an executor directly; `logs` collects what it logged. */
+export function nodeContext(userId: string, overrides: Partial<NodeRunContext> = {}) {
+  const logs: { level: LogLevel; message: string }[] = [];
+  const ctx: NodeRunContext = {
+    userId,
+    runId: "run_test",
+    nodeId: "node_test",
+    signal: new AbortController().signal,
+    log: (level, message) => logs.push({ level, message }),
+    ...overrides,
+  };
+  return { ctx, logs };
+}
