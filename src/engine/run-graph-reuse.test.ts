@@ -93,6 +93,18 @@ describe("runGraph reuse", () => {
     expect(h.finished.map((e) => e.nodeId)).not.toContain("a"); // already recorded before the crash
   });
 
+  it("never re-executes a completed node that follows another completed node", async () => {
+    const h = harness();
+    const completed = new Map([
+      ["a", { outputs: { out: "a0" }, cacheKey: "ka" }],
+      ["b", { outputs: { out: "b0" }, cacheKey: "kb" }],
+    ]);
+    const outcome = await runGraph(h.options(graphWith(1), { completed }));
+    expect(outcome.status).toBe("COMPLETED");
+    expect(h.executed.sort()).toEqual(["c", "d", "e"]);
+    expect(outcome.outputs.c).toEqual({ out: expect.stringContaining("b0") });
+  });
+
   it("keeps completed nodes SUCCESS when a resumed run is canceled at once", async () => {
     const h = harness();
     const completed = new Map([["a", { outputs: { out: "x" }, cacheKey: "k" }]]);

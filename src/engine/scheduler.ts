@@ -78,11 +78,18 @@ export class Scheduler implements NodeHost {
       this.unfinished++;
     }
     if (completed && completed.size > 0) {
+      // Two passes: mark every prior success first, so that releasing one completed
+      // node's successors never queues another completed node for execution.
+      const resumed: number[] = [];
       for (let i = 0; i < roles.length; i++) {
         const prior = roles[i] === NOT_PLANNED ? undefined : completed.get(graph.nodes[i].id);
         if (!prior) continue;
         this.progress[i] = { input: {}, cacheKey: prior.cacheKey, attempts: 0, cached: false };
-        this.markSucceeded(i, prior.outputs);
+        this.state[i] = SUCCESS;
+        resumed.push(i);
+      }
+      for (const i of resumed) {
+        this.markSucceeded(i, completed.get(graph.nodes[i].id)!.outputs);
         this.log?.("debug", `node "${graph.nodes[i].id}" already succeeded in this run; not re-run`, graph.nodes[i].id);
       }
     }

@@ -1,0 +1,153 @@
+/**
+ * Carries run events between processes on PostgreSQL: writers `pg_notify` a small payload
+ * (ids and statuses, never outputs; NOTIFY is capped at 8 kB) in the same statement as their
+ * write, and every process LISTENs on one dedicated connection. On a notification for a run
+ * someone here is watching, the bridge re-reads the rows it names and publishes them on the
+ * in-process bus. PGlite serves one process, so the in-process bus is all it needs.
+ */
+import { Client } from "pg";
+import { and, eq, gte, inArray, lte, asc } from "drizzle-orm";
+import type { DatabaseHandle } from "../db/client";
+import { executionLogs, nodeResults, workflowRuns, type NodeStatus } from "../db/schema";
+import {
+  hasRunSubscribers,
+  processOrigin,
+  publishCancelRequest,
+  publishJobWake,
+  publishRunEvents,
+  toRunRow,
+  type RunEvent,
+} from "./run-events";
+
+export const EVENTS_CHANNEL = "galaxy_events";
+
+/** What travels in a notification (short keys: the payload limit is 8,000 bytes). */
+export interface RemoteNotice {
+  /** Origin process. */
+  o: string;
+  /** Run id. */
+  r?: string;
+  /** Node transitions in order: node id and status. */
+  n?: { i: string; s: NodeStatus }[];
+  /** Too many transitions to list: re-read every node of the run. */
+  nAll?: 1;
+  /** Range of log `seq` written. */
+  l?: [number, number] | null;
+  /** The run row changed. */
+  run?: 1;
+  /** Cancel requested. */
+  cancel?: 1;
+  /** A job was enqueued. */
+  jobs?: 1;
+}
+
+interface Bridge {
+  client?: Client;
+  stopped: boolean;
+  chain: Promise<void>;
+  handle: DatabaseHandle;
+  ready: Promise<void>;
+}
+
+const holder = globalThis as unknown as { __galaxyEventBridge?: Bridge };
+
+/** Sends a notice to every other process (Postgres only; a no-op on PGlite). */
+export async function notifyRemote(handle: DatabaseHandle, notice: Omit<RemoteNotice, "o">): Promise<void> {
+  if (handle.kind !== "postgres") return;
+  await handle.executeSql("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, JSON.stringify({ o: processOrigin(), ...notice })]);
+}
+
+/** Starts (once per process) listening for other processes' notices. Postgres only. */
+export function ensureEventBridge(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind !== "postgres" || !handle.connectionString) return Promise.resolve();
+  const existing = holder.__galaxyEventBridge;
+  if (existing && !existing.stopped && existing.handle === handle) return existing.ready;
+  const bridge: Bridge = { stopped: false, chain: Promise.resolve(), handle, ready: Promise.resolve() };
+  holder.__galaxyEventBridge = bridge;
+  bridge.ready = connect(bridge);
+  return bridge.ready;
+}
+
+export async function stopEventBridge(): Promise<void> {
+  const bridge = holder.__galaxyEventBridge;
+  holder.__galaxyEventBridge = undefined;
+  if (!bridge) return;
+  bridge.stopped = true;
+  await bridge.client?.end().catch(() => undefined);
+}
+
+async function connect(bridge: Bridge): Promise<void> {
+  const client = new Client({ connectionString: bridge.handle.connectionString });
+  bridge.client = client;
+  const reconnect = () => {
+    if (bridge.stopped || bridge.client !== client) return;
+    bridge.client = undefined;
+    client.end().catch(() => undefined);
+    setTimeout(() => {
+      if (!bridge.stopped) connect(bridge).catch((error) => console.error("[events] reconnect failed:", (error as Error).message));
+    }, 1_000).unref();
+  };
+  client.on("error", (error) => {
+    console.error("[events] listener connection error:", error.message);
+    reconnect();
+  });
+  client.on("end", reconnect);
+  client.on("notification", (message) => {
+    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+    let notice: RemoteNotice;
+    try {
+      notice = JSON.parse(message.payload) as RemoteNotice;
+    } catch {
+      return;
+    }
+    if (notice.o === processOrigin()) return;
+    // One at a time, so events of a run are published in the order they were written.
+    bridge.chain = bridge.chain.then(() => handleNotice(bridge.handle, notice)).catch((error: unknown) => {
+      console.error("[events] could not relay a notification:", (error as Error).message);
+    });
+  });
+  await client.connect();
+  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+}
+
+async function handleNotice(handle: DatabaseHandle, notice: RemoteNotice): Promise<void> {
+  if (notice.jobs) publishJobWake();
+  const runId = notice.r;
+  if (!runId) return;
+  if (notice.cancel) publishCancelRequest(runId);
+  if (!hasRunSubscribers(runId)) return;
+  const events: RunEvent[] = [];
+  const db = handle.db;
+  if (notice.n && notice.n.length > 0) {
+    const ids = [...new Set(notice.n.map((t) => t.i))];
+    const rows = await db.select().from(nodeResults).where(and(eq(nodeResults.runId, runId), inArray(nodeResults.nodeId, ids)));
+    const byId = new Map(rows.map((row) => [row.nodeId, row]));
+    for (const transition of notice.n) {
+      const row = byId.get(transition.i);
+      if (!row) continue;
+      // The row may already be past this transition (RUNNING then SUCCESS in one write): report the step as it was.
+      events.push({
+        type: "node",
+        row: row.status === transition.s ? row : { ...row, status: transition.s, output: null, error: null, completedAt: null, durationMs: null },
+      });
+    }
+  }
+  if (notice.nAll) {
+    const rows = await db.select().from(nodeResults).where(eq(nodeResults.runId, runId));
+    for (const row of rows) events.push({ type: "node", row });
+  }
+  if (notice.l && notice.l[0] !== null) {
+    const [from, to] = notice.l;
+    const logs = await db
+      .select()
+      .from(executionLogs)
+      .where(and(eq(executionLogs.runId, runId), gte(executionLogs.seq, from), lte(executionLogs.seq, to)))
+      .orderBy(asc(executionLogs.seq));
+    for (const row of logs) events.push({ type: "log", row });
+  }
+  if (notice.run) {
+    const [run] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+    if (run) events.push({ type: "run", row: toRunRow(run) });
+  }
+  publishRunEvents(runId, events);
+}

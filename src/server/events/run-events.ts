@@ -1,0 +1,88 @@
+/**
+ * Live run events inside this process: node, run and log changes, plus cancel requests.
+ * Writers publish after their rows are committed, so a subscriber that re-reads the
+ * database never sees less than an event announced. Kept on `globalThis`: Next.js bundles
+ * the worker (instrumentation) and each route separately, and they must share one bus.
+ * Events from other processes arrive through `pg-event-bridge.ts` (Postgres LISTEN/NOTIFY).
+ */
+import { EventEmitter } from "node:events";
+import { randomUUID } from "node:crypto";
+import type { ExecutionLog, NodeResult, WorkflowRun } from "../db/schema";
+
+/** A run row as published: without `input` (the graph snapshot can be large). */
+export type RunRow = Omit<WorkflowRun, "input">;
+/** A node result row; `id`, `createdAt` and `updatedAt` may be absent on the hot path. */
+export type NodeRow = Omit<NodeResult, "id" | "createdAt" | "updatedAt"> & Partial<Pick<NodeResult, "id" | "createdAt" | "updatedAt">>;
+export type LogRow = ExecutionLog;
+
+export type RunEvent = { type: "node"; row: NodeRow } | { type: "run"; row: RunRow } | { type: "log"; row: LogRow };
+
+type RunListener = (event: RunEvent) => void;
+type CancelListener = (runId: string) => void;
+
+interface Bus {
+  emitter: EventEmitter;
+  /** Identifies this process in cross-process notifications (so it ignores its own). */
+  origin: string;
+}
+
+const holder = globalThis as unknown as { __galaxyRunBus?: Bus };
+
+function bus(): Bus {
+  if (!holder.__galaxyRunBus) {
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    holder.__galaxyRunBus = { emitter, origin: randomUUID() };
+  }
+  return holder.__galaxyRunBus;
+}
+
+export function processOrigin(): string {
+  return bus().origin;
+}
+
+/** Delivers events to this process's subscribers of `runId`, in order. */
+export function publishRunEvents(runId: string, events: readonly RunEvent[]): void {
+  const { emitter } = bus();
+  if (events.length === 0 || emitter.listenerCount(`run:${runId}`) === 0) return;
+  for (const event of events) emitter.emit(`run:${runId}`, event);
+}
+
+export function hasRunSubscribers(runId: string): boolean {
+  return bus().emitter.listenerCount(`run:${runId}`) > 0;
+}
+
+/** Calls `listener` for every event of `runId` published in this process; returns the unsubscribe. */
+export function subscribeRunEvents(runId: string, listener: RunListener): () => void {
+  const { emitter } = bus();
+  emitter.on(`run:${runId}`, listener);
+  return () => emitter.off(`run:${runId}`, listener);
+}
+
+/** Asks whoever executes `runId` in this process to abort it. */
+export function publishCancelRequest(runId: string): void {
+  bus().emitter.emit("cancel", runId);
+}
+
+export function onCancelRequest(listener: CancelListener): () => void {
+  const { emitter } = bus();
+  emitter.on("cancel", listener);
+  return () => emitter.off("cancel", listener);
+}
+
+/** Wakes this process's job worker (a job was just enqueued). */
+export function publishJobWake(): void {
+  bus().emitter.emit("jobs");
+}
+
+export function onJobWake(listener: () => void): () => void {
+  const { emitter } = bus();
+  emitter.on("jobs", listener);
+  return () => emitter.off("jobs", listener);
+}
+
+/** A run row without its graph snapshot. */
+export function toRunRow(run: WorkflowRun | RunRow): RunRow {
+  const { input: _input, ...rest } = run as WorkflowRun;
+  return rest;
+}

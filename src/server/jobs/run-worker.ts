@@ -1,0 +1,107 @@
+/**
+ * Executes queued runs: fetches up to `capacity` run jobs at a time from pg-boss and runs
+ * each with the run executor, completing or failing its job when it ends. Woken at once by
+ * an enqueue in this process or (PostgreSQL) by another process's notice; otherwise polls.
+ * Also sweeps stale runs (see sweep-stale-runs.ts) on start and every half lease.
+ */
+import "server-only";
+import type PgBoss from "pg-boss";
+import { env } from "../env";
+import { onJobWake } from "../events/run-events";
+import { executeRun } from "../runs/execute-run";
+import { RUN_QUEUE, type QueueState } from "./queue";
+import { sweepStaleRuns } from "./sweep-stale-runs";
+
+export interface RunJobData {
+  runId: string;
+}
+
+interface WorkerState {
+  stop(): Promise<void>;
+}
+
+const holder = globalThis as unknown as { __galaxyWorker?: WorkerState };
+
+export function startRunWorker(queue: QueueState): WorkerState {
+  if (holder.__galaxyWorker) return holder.__galaxyWorker;
+  const config = env();
+  const { boss } = queue;
+  const capacity = config.GALAXY_WORKER_CONCURRENCY;
+  const active = new Map<string, Promise<void>>();
+  const shutdown = new AbortController();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let woken = false;
+
+  const signalWake = () => {
+    woken = true;
+    wake?.();
+  };
+  const offWake = onJobWake(signalWake);
+
+  const runJob = (job: PgBoss.Job<RunJobData>) => {
+    const done = executeRun(job.data.runId, { signal: shutdown.signal })
+      .then(
+        () => boss.complete(RUN_QUEUE, job.id),
+        (error: unknown) => {
+          if (!shutdown.signal.aborted) console.error(`[worker] run ${job.data.runId} failed to execute:`, error);
+          // On shutdown the job stays active: the sweeper fails it once the heartbeat is stale, and it is retried.
+          if (!shutdown.signal.aborted) return boss.fail(RUN_QUEUE, job.id, { message: (error as Error)?.message ?? String(error) });
+        },
+      )
+      .catch((error: unknown) => console.error("[worker] could not settle job:", (error as Error).message))
+      .finally(() => {
+        active.delete(job.id);
+        signalWake();
+      });
+    active.set(job.id, done);
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      woken = false;
+      const free = capacity - active.size;
+      if (free > 0) {
+        const jobs = await boss.fetch<RunJobData>(RUN_QUEUE, { batchSize: free });
+        for (const job of jobs) runJob(job);
+        if (jobs.length === free) continue;
+      }
+      if (woken || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, config.GALAXY_WORKER_POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  };
+  const looping = loop().catch((error: unknown) => console.error("[worker] stopped on error:", error));
+
+  const sweep = () =>
+    sweepStaleRuns(queue).catch((error: unknown) => console.error("[worker] sweep failed:", (error as Error).message));
+  void sweep();
+  const sweeper = setInterval(() => void sweep(), Math.max(200, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 2));
+  sweeper.unref();
+
+  const state: WorkerState = {
+    async stop() {
+      if (holder.__galaxyWorker === state) holder.__galaxyWorker = undefined;
+      stopped = true;
+      clearInterval(sweeper);
+      offWake();
+      wake?.();
+      await looping;
+      // Runs in flight are aborted and left RUNNING: another worker resumes them after the lease.
+      shutdown.abort();
+      await Promise.allSettled(active.values());
+    },
+  };
+  holder.__galaxyWorker = state;
+  return state;
+}
+
+export async function stopRunWorker(): Promise<void> {
+  await holder.__galaxyWorker?.stop();
+}

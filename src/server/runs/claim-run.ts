@@ -1,0 +1,58 @@
+/**
+ * Claims a run for execution by compare-and-set. A QUEUED run is claimed at once. A
+ * RUNNING run is claimed only when its heartbeat is older than the lease: its worker died,
+ * and this delivery (a queue retry) takes over. While another worker's heartbeat is fresh,
+ * the claim waits: two workers never execute one run. A final run is never touched again.
+ */
+import type { TGraph } from "@/engine";
+import type { DatabaseHandle } from "../db/client";
+import type { RunScope, RunStatus } from "../db/schema";
+import { EVENTS_CHANNEL } from "../events/pg-event-bridge";
+import { processOrigin, type RunRow } from "../events/run-events";
+import { RUN_COLUMNS, queryPrepared } from "./run-sql";
+
+const CLAIM_SQL = `
+WITH prev AS (
+  SELECT id, status FROM workflow_runs WHERE id = $1 FOR UPDATE
+), c AS (
+  UPDATE workflow_runs r SET status = 'RUNNING', started_at = coalesce(r.started_at, now()), updated_at = now()
+  FROM prev
+  WHERE r.id = prev.id
+    AND (prev.status = 'QUEUED' OR (prev.status = 'RUNNING' AND r.updated_at < now() - make_interval(secs => $2::int)))
+  RETURNING ${RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, "$1r.$2")}, r.input, prev.status AS "previousStatus"
+)
+SELECT c.*, CASE WHEN $3::text IS NULL THEN NULL ELSE pg_notify('${EVENTS_CHANNEL}', $3::text) END AS notified FROM c`;
+
+const PEEK_SQL = `SELECT status, updated_at < now() - make_interval(secs => $2::int) AS stale FROM workflow_runs WHERE id = $1`;
+
+export interface ClaimedRun extends RunRow {
+  input: TGraph;
+  scope: RunScope;
+  /** True when this claim takes over from a worker that died. */
+  resumed: boolean;
+}
+
+export type ClaimResult = { kind: "claimed"; run: ClaimedRun } | { kind: "missing" } | { kind: "final"; status: RunStatus };
+
+export async function claimRun(
+  handle: DatabaseHandle,
+  runId: string,
+  leaseSeconds: number,
+  options: { signal?: AbortSignal } = {},
+): Promise<ClaimResult> {
+  const notice = handle.kind === "postgres" ? JSON.stringify({ o: processOrigin(), r: runId, run: 1 }) : null;
+  for (;;) {
+    const [row] = await queryPrepared<ClaimedRun & { previousStatus: RunStatus }>(handle, "galaxy_run_claim", CLAIM_SQL, [runId, leaseSeconds, notice]);
+    if (row) {
+      const { previousStatus, ...run } = row as ClaimedRun & { previousStatus: RunStatus; notified?: unknown };
+      delete (run as { notified?: unknown }).notified;
+      return { kind: "claimed", run: { ...run, resumed: previousStatus === "RUNNING" } };
+    }
+    const [peek] = await queryPrepared<{ status: RunStatus; stale: boolean }>(handle, "galaxy_run_peek", PEEK_SQL, [runId, leaseSeconds]);
+    if (!peek) return { kind: "missing" };
+    if (peek.status !== "RUNNING" && peek.status !== "QUEUED") return { kind: "final", status: peek.status };
+    // Another worker holds it and is alive: wait for it to finish or go quiet.
+    if (options.signal?.aborted) return { kind: "final", status: peek.status };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(100, (leaseSeconds * 1000) / 3)));
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Creates a run: from a saved workflow (the caller's; 404 otherwise) or an ad-hoc graph,
+ * for the whole graph, a selection (`nodeIds`, PARTIAL) or one node (SINGLE). Validates the
+ * graph's structure and the readiness of the nodes that may execute, stores the run QUEUED
+ * with the graph snapshot, and enqueues it. The run itself never lives in the request.
+ */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { EngineError, planRun, validateGraph, type RunPlan, type TGraph } from "@/engine";
+import { getDatabase } from "../db";
+import { workflowRuns, workflows, type RunScope } from "../db/schema";
+import { env } from "../env";
+import { AppError, notFound } from "../http/errors";
+import { enqueueRun } from "../jobs/enqueue-run";
+import { checkRunReadiness } from "./check-run-readiness";
+
+export const ZExecuteBody = z
+  .object({
+    workflowId: z.string().min(1).max(100).optional(),
+    nodes: z.array(z.unknown()).optional(),
+    edges: z.array(z.unknown()).optional(),
+    /** Run these nodes (and whatever they need); one id makes a SINGLE run. */
+    nodeIds: z.array(z.string().min(1).max(100)).min(1).max(2_000).optional(),
+    /** Hold the answer until the run ends (at most 60 s). */
+    wait: z.boolean().optional(),
+  })
+  .refine((body) => (body.workflowId === undefined) !== (body.nodes === undefined && body.edges === undefined), {
+    message: "send either workflowId or a graph ({nodes, edges}), not both",
+  })
+  .refine((body) => body.workflowId !== undefined || (body.nodes !== undefined && body.edges !== undefined), {
+    message: "an ad-hoc graph needs both nodes and edges",
+  });
+export type TExecuteBody = z.infer<typeof ZExecuteBody>;
+
+export async function createRun(userId: string, body: TExecuteBody): Promise<{ runId: string }> {
+  const handle = await getDatabase();
+  const config = env();
+  let workflowId: string | null = null;
+  let raw: unknown = { nodes: body.nodes, edges: body.edges };
+  if (body.workflowId !== undefined) {
+    const [workflow] = await handle.db
+      .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges })
+      .from(workflows)
+      .where(and(eq(workflows.id, body.workflowId), eq(workflows.userId, userId)))
+      .limit(1);
+    if (!workflow) throw notFound("workflow");
+    workflowId = workflow.id;
+    raw = { nodes: workflow.nodes, edges: workflow.edges };
+  }
+
+  const validated = validateGraph(raw, { maxNodes: config.GALAXY_MAX_NODES, maxEdges: config.GALAXY_MAX_EDGES });
+  if (!validated.ok) {
+    throw new AppError("VALIDATION_FAILED", `the graph is invalid: ${validated.issues[0].message}`, {
+      issues: validated.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
+    });
+  }
+  const graph = validated.graph;
+  const scope: RunScope = body.nodeIds === undefined ? "FULL" : new Set(body.nodeIds).size === 1 ? "SINGLE" : "PARTIAL";
+  const targetNodeIds = body.nodeIds === undefined ? [] : [...new Set(body.nodeIds)];
+  const plan = planOrThrow(graph, scope, targetNodeIds);
+  if (plan.nodeIds.length === 0) throw new AppError("BAD_REQUEST", "the graph has no nodes to run");
+
+  const issues = await checkRunReadiness(userId, graph, plan.nodeIds);
+  if (issues.length > 0) {
+    const names = [...new Set(issues.map((issue) => issue.nodeId))].join(", ");
+    throw new AppError("NOT_READY", `not ready to run: ${issues.map((i) => `${i.nodeId}: ${i.message}`).join("; ")}`, {
+      issues: issues.map((issue) => ({ path: `nodes.${issue.nodeId}.${issue.field}`, message: issue.message, code: "not_ready" })),
+      extra: { nodes: issues, summary: `nodes not ready: ${names}` },
+    });
+  }
+
+  const [run] = await handle.db
+    .insert(workflowRuns)
+    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph })
+    .returning({ id: workflowRuns.id });
+  try {
+    await enqueueRun(handle, run.id, plan.nodeIds.length);
+  } catch (error) {
+    console.error(`[runs] could not enqueue run ${run.id}:`, error);
+    await handle.db
+      .update(workflowRuns)
+      .set({ status: "FAILED", errorMessage: "could not enqueue the run", completedAt: new Date() })
+      .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, "QUEUED")));
+    throw new AppError("UNAVAILABLE", "the job queue is unavailable; try again shortly");
+  }
+  return { runId: run.id };
+}
+
+function planOrThrow(graph: TGraph, scope: RunScope, targetNodeIds: string[]): RunPlan {
+  try {
+    return planRun(graph, scope, targetNodeIds);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const issues =
+      error.code === "UNKNOWN_TARGET"
+        ? targetNodeIds
+            .map((id, i) => ({ id, i }))
+            .filter(({ id }) => !graph.nodes.some((node) => node.id === id))
+            .map(({ id, i }) => ({ path: `nodeIds[${i}]`, message: `no node with id "${id}"`, code: "unknown_node" }))
+        : [{ path: "nodeIds", message: error.message, code: error.code.toLowerCase() }];
+    throw new AppError("VALIDATION_FAILED", error.message, { issues });
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Live progress of one run as Server-Sent Events (`GET /api/execute/{runId}/events`).
+ *
+ * Format (UTF-8, `Content-Type: text/event-stream`), every `data:` is one line of JSON:
+ *
+ *   event: snapshot
+ *   data: {"run": <run>, "nodeResults": [<node>, …]}
+ *       sent first: the run row (without `input`) and every node result stored so far.
+ *   event: node
+ *   data: <node>
+ *       a node result changed: {id, runId, nodeId, nodeType, status, input, output, error, meta,
+ *       cacheKey, cached, startedAt, completedAt, durationMs}. One event per transition, in order
+ *       (RUNNING, then SUCCESS | FAILED | SKIPPED; a retried node may go RUNNING again). Treat it
+ *       as an upsert keyed by `nodeId`. A RUNNING event relayed from another process may carry
+ *       `output: null` even if the row has since moved on; the next event brings the final row.
+ *   event: run
+ *   data: <run>
+ *       the run row changed (RUNNING, then COMPLETED | FAILED | CANCELED), without `input`.
+ *   event: log
+ *   data: {id, seq, runId, level, message, nodeId, metadata, timestamp}
+ *       an execution log line; order by `seq`, dedupe by `id`.
+ *   event: end
+ *   data: {"status": "COMPLETED" | "FAILED" | "CANCELED"}
+ *       the run is final; the server closes the stream after it.
+ *   : ping
+ *       a comment every 15 s, to keep proxies from closing an idle stream.
+ *
+ * Timestamps are ISO-8601 strings. Events are sent within a few milliseconds of being written
+ * (same process) or of the PostgreSQL notification (another worker process). Events that
+ * happened while the snapshot was read may be sent again after it: apply them idempotently.
+ * The stream ends when the run is final or the client disconnects. Another user's run → 404.
+ */
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { isFinalRunStatus } from "@/engine";
+import { getDatabase } from "../db";
+import { nodeResults, workflowRuns } from "../db/schema";
+import { notFound } from "../http/errors";
+import { ensureEventBridge } from "../events/pg-event-bridge";
+import { subscribeRunEvents, toRunRow, type RunEvent } from "../events/run-events";
+
+const PING_MS = 15_000;
+/** Safety net when a cross-process notification was missed: look at the run row this often. */
+const RECHECK_MS = 2_000;
+
+export async function openRunEventStream(userId: string, runId: string, clientSignal?: AbortSignal): Promise<Response> {
+  const handle = await getDatabase();
+  const { db } = handle;
+  const owned = async () =>
+    (await db.select().from(workflowRuns).where(and(eq(workflowRuns.id, runId), eq(workflowRuns.userId, userId))).limit(1))[0];
+  if (!(await owned())) throw notFound("run");
+  await ensureEventBridge(handle);
+
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let ready = false;
+      const pending: RunEvent[] = [];
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      const deliver = (event: RunEvent) => {
+        send(event.type, event.row);
+        if (event.type === "run" && isFinalRunStatus(event.row.status)) {
+          send("end", { status: event.row.status });
+          close();
+        }
+      };
+      const unsubscribe = subscribeRunEvents(runId, (event) => (ready ? deliver(event) : pending.push(event)));
+      const ping = setInterval(() => write(": ping\n\n"), PING_MS);
+      const recheck = setInterval(() => {
+        void owned()
+          .then((run) => {
+            if (closed || !run || !isFinalRunStatus(run.status)) return;
+            deliver({ type: "run", row: toRunRow(run) });
+          })
+          .catch(() => undefined);
+      }, RECHECK_MS);
+      const onAbort = () => close();
+      clientSignal?.addEventListener("abort", onAbort, { once: true });
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(ping);
+        clearInterval(recheck);
+        clientSignal?.removeEventListener("abort", onAbort);
+      };
+
+      void (async () => {
+        try {
+          const run = await owned();
+          const nodes = await db.select().from(nodeResults).where(eq(nodeResults.runId, runId)).orderBy(asc(nodeResults.createdAt));
+          if (!run) return close();
+          send("snapshot", { run: toRunRow(run), nodeResults: nodes });
+          if (isFinalRunStatus(run.status)) {
+            send("end", { status: run.status });
+            return close();
+          }
+          ready = true;
+          for (const event of pending.splice(0)) if (!closed) deliver(event);
+        } catch (error) {
+          console.error(`[events] snapshot of run ${runId} failed:`, error);
+          close();
+        }
+      })();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { POST as execute } from "@/app/api/execute/route";
+import { nodeResults, workflowRuns } from "@/server/db/schema";
+import { RUN_QUEUE, currentQueue } from "@/server/jobs/queue";
+import { sweepStaleRuns } from "@/server/jobs/sweep-stale-runs";
+import { executeRun } from "@/server/runs/execute-run";
+import { WORKER_LOST_MESSAGE } from "@/server/runs/mark-run-worker-lost";
+import { waitForRunEnd } from "@/server/runs/wait-for-run-end";
+import { callRoute } from "../helpers/call-route";
+import { llmChain, sleep, startRunHarness, type RunHarness } from "../helpers/run-harness";
+import { testEngine } from "../helpers/test-database";
+
+let h: RunHarness;
+beforeAll(async () => {
+  // No worker here: the tests play the workers themselves.
+  h = await startRunHarness({ worker: false, env: { GALAXY_RUN_LEASE_SECONDS: "1", GALAXY_RUN_RETRIES: "1" } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(() => h.stub.reset());
+
+const db = () => h.t.handle.db;
+const createRun = async (n: number) => {
+  const { nodes, edges } = llmChain(n);
+  const res = await callRoute(execute, "/api/execute", { method: "POST", headers: h.alice.headers, body: { nodes, edges } });
+  return res.json!.runId as string;
+};
+/** What a worker that died mid-run leaves behind: RUNNING, heartbeat long gone. */
+const makeStale = (runId: string) =>
+  db().execute(sql`UPDATE workflow_runs SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() - interval '1 minute' WHERE id = ${runId}`);
+const callsOf = (nodeId: string) => h.stub.requests.filter((r) => r.systemPrompt === `node ${nodeId}`).length;
+
+describe(`durability on ${testEngine}`, () => {
+  it("a resumed run keeps the nodes that succeeded and executes only the rest", async () => {
+    const runId = await createRun(3);
+    await makeStale(runId);
+    // The dead worker had finished t and llm-1.
+    await db().insert(nodeResults).values([
+      { runId, nodeId: "t", nodeType: "text", status: "SUCCESS", output: { text: "hello" }, cacheKey: "k-t" },
+      { runId, nodeId: "llm-1", nodeType: "llm", status: "SUCCESS", output: { output: "from before the crash" }, cacheKey: "k-1" },
+      { runId, nodeId: "llm-2", nodeType: "llm", status: "RUNNING" },
+    ]);
+    const result = await executeRun(runId);
+    expect(result.kind).toBe("finished");
+    expect(callsOf("llm-1")).toBe(0);
+    expect(callsOf("llm-2")).toBe(1);
+    const [run] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+    expect(run.status).toBe("COMPLETED");
+    expect(run.output).toMatchObject({ "llm-3": { output: "stub: stub: from before the crash" } });
+    const rows = await db().select().from(nodeResults).where(eq(nodeResults.runId, runId));
+    expect(rows.map((r) => r.status)).toEqual(["SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS"]);
+    // Executing a final run again touches nothing.
+    expect((await executeRun(runId)).kind).toBe("already-final");
+  });
+
+  it("a run whose workers keep dying is retried, then ends FAILED \"worker lost\" — never RUNNING forever", async () => {
+    const { boss } = await currentQueue()!;
+    await boss.purgeQueue(RUN_QUEUE); // earlier tests' jobs
+    const runId = await createRun(1);
+    const fetchJob = async () => {
+      for (let i = 0; i < 50; i++) {
+        const [job] = await boss.fetch<{ runId: string }>(RUN_QUEUE);
+        if (job) return job;
+        await sleep(200);
+      }
+      throw new Error("no job to fetch");
+    };
+    // Worker 1 takes the job and dies.
+    expect((await fetchJob()).data.runId).toBe(runId);
+    await makeStale(runId);
+    expect((await sweepStaleRuns((await currentQueue())!, 1)).retried).toEqual([runId]);
+    // Worker 2 (the retry) takes it and dies too.
+    expect((await fetchJob()).data.runId).toBe(runId);
+    await makeStale(runId);
+    await sweepStaleRuns((await currentQueue())!, 1);
+    const swept = await sweepStaleRuns((await currentQueue())!, 1);
+    expect(swept.lost).toEqual([runId]);
+    const [run] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+    expect(run).toMatchObject({ status: "FAILED", errorMessage: WORKER_LOST_MESSAGE });
+    expect(run.completedAt).toBeInstanceOf(Date);
+  });
+
+  it.skipIf(testEngine !== "postgres")("a worker process killed with SIGKILL mid-run: another worker finishes the run", async () => {
+    // PGlite serves one process (its data directory is locked), so this needs the server.
+    const workerEnv = {
+      ...process.env,
+      DATABASE_URL: h.t.url,
+      GALAXY_WORKER: "external",
+      GALAXY_RUN_LEASE_SECONDS: "1",
+      GALAXY_RUN_RETRIES: "2",
+      GALAXY_WORKER_POLL_MS: "100",
+      OPENAI_COMPATIBLE_BASE_URL: `${h.stub.url}/v1`,
+      TRIGGER_SECRET_KEY: "",
+      TRIGGER_API_KEY: "",
+    };
+    const spawnWorker = (): ChildProcess =>
+      // node itself, not the tsx CLI: the CLI runs the script in a child process that SIGKILL would orphan.
+      spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "src/server/jobs/worker-main.ts"], { env: workerEnv, stdio: ["ignore", "inherit", "inherit"] });
+    let slow = true;
+    h.stub.setBehavior((req) => (req.systemPrompt === "node llm-2" && slow ? { delayMs: 30_000 } : undefined));
+    const first = spawnWorker();
+    let second: ChildProcess | undefined;
+    try {
+      const runId = await createRun(3);
+      await h.stub.waitFor((requests) => requests.some((r) => r.systemPrompt === "node llm-2"), 30_000);
+      first.kill("SIGKILL");
+      slow = false;
+      second = spawnWorker();
+      expect(await waitForRunEnd(runId, 45_000)).toBe(true);
+      const [run] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+      expect(run.status).toBe("COMPLETED");
+      expect(run.output).toMatchObject({ "llm-3": { output: "stub: stub: stub: hello" } });
+      expect(callsOf("llm-1")).toBe(1); // succeeded before the crash: not executed twice
+      expect(callsOf("llm-2")).toBe(2); // in flight when killed: executed again
+      expect(callsOf("llm-3")).toBe(1);
+      const rows = await db().select().from(nodeResults).where(eq(nodeResults.runId, runId));
+      expect(rows.every((r) => r.status === "SUCCESS")).toBe(true);
+    } finally {
+      h.stub.setBehavior();
+      first.kill("SIGKILL");
+      second?.kill("SIGTERM");
+    }
+  }, 90_000);
+});
