@@ -41,6 +41,9 @@ async function seed() {
           nodes,
           edges: [],
           tags: [(start + k) % 2 === 0 ? "even" : "odd"],
+          // Distinct times, as real edits have (one INSERT would give every row the same now()).
+          createdAt: new Date(Date.now() - (WORKFLOWS - start - k) * 60_000),
+          updatedAt: new Date(Date.now() - (WORKFLOWS - start - k) * 60_000),
         })),
       )
       .returning({ id: workflows.id });

@@ -10,3 +10,6 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export function sessionCookieOptions(secure: boolean, expires: Date) {
   return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", expires };
 }
+
+/** Set by `src/proxy.ts` on protected pages: the path to return to after sign-in. */
+export const PAGE_PATH_HEADER = "x-galaxy-page-path";

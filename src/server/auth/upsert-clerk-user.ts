@@ -30,8 +30,12 @@ export async function upsertClerkUser(identity: ClerkIdentity): Promise<AuthUser
     return { ...row, via: "clerk" };
   } catch (error) {
     if (isUniqueViolation(error, "users_email_unique")) {
-      // A local account holds this e-mail; linking it silently would let whoever controls
-      // the Clerk identity take it over, so refuse clearly instead.
+      // A concurrent first request for the same identity can trip the e-mail index before
+      // the clerk_id arbiter sees its row: then the row is there now.
+      const [raced] = await db.select(columns).from(users).where(eq(users.clerkId, identity.clerkId)).limit(1);
+      if (raced) return { ...raced, via: "clerk" };
+      // Otherwise a local account holds this e-mail; linking it silently would let whoever
+      // controls the Clerk identity take it over, so refuse clearly instead.
       throw new AppError("UNAUTHORIZED", "this e-mail belongs to a local account on this server; sign in with its password");
     }
     throw error;

@@ -117,3 +117,8 @@ export function errorResponse(error: unknown, req?: Request): Response {
     { status: 500 },
   );
 }
+
+/** `201 {success:true, ...body}` for handlers that create something. */
+export function created(body: Record<string, unknown>): Response {
+  return NextResponse.json({ success: true, ...body }, { status: 201, headers: { "cache-control": "no-store" } });
+}

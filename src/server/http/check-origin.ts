@@ -29,6 +29,11 @@ export function assertSameOrigin(req: NextRequest): void {
 
 function allowedOrigins(req: NextRequest): Set<string> {
   const allowed = new Set<string>([req.nextUrl.origin]);
+  // Next rewrites a loopback host (127.0.0.1, [::1]) to "localhost" in req.url: accept each spelling.
+  if (req.nextUrl.hostname === "localhost") {
+    const port = req.nextUrl.port ? `:${req.nextUrl.port}` : "";
+    for (const host of ["127.0.0.1", "[::1]"]) allowed.add(`${req.nextUrl.protocol}//${host}${port}`);
+  }
   const publicUrl = env().GALAXY_PUBLIC_URL;
   if (publicUrl) allowed.add(new URL(publicUrl).origin);
   const proto = (req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")).split(",")[0].trim();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createApiToken } from "@/server/auth/create-api-token";
 import { listApiTokens } from "@/server/auth/list-api-tokens";
-import { apiRoute } from "@/server/http/api-route";
+import { apiRoute, created } from "@/server/http/api-route";
 
 export const runtime = "nodejs";
 
@@ -14,9 +14,6 @@ export const GET = apiRoute({}, async ({ user }) => ({ tokens: await listApiToke
 
 // POST /api/tokens — create a token; the secret is in this answer only.
 export const POST = apiRoute({ body: ZCreateToken }, async ({ user, body }) => {
-  const created = await createApiToken(user.id, body.name);
-  return new Response(JSON.stringify({ success: true, ...created }), {
-    status: 201,
-    headers: { "content-type": "application/json", "cache-control": "no-store" },
-  });
+  const token = await createApiToken(user.id, body.name);
+  return created({ ...token });
 });

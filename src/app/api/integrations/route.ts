@@ -1,0 +1,7 @@
+import { apiRoute } from "@/server/http/api-route";
+import { getIntegrations } from "@/server/integrations/get-integrations";
+
+export const runtime = "nodejs";
+
+// GET /api/integrations — which database, auth, queue, storage and model providers are configured (no secrets).
+export const GET = apiRoute({}, () => getIntegrations());

@@ -1,0 +1,16 @@
+/** Clerk's hosted sign-in / sign-up UI, used only when Clerk is configured (loaded lazily by the pages). */
+import { ClerkProvider, SignIn, SignUp } from "@clerk/nextjs";
+
+export function ClerkPanel({ mode, next, publishableKey }: { mode: "sign-in" | "sign-up"; next: string; publishableKey: string }) {
+  return (
+    <ClerkProvider publishableKey={publishableKey} appearance={{ variables: { colorPrimary: "#8b5cf6" } }}>
+      <main className="flex min-h-screen items-center justify-center bg-zinc-950 px-4 py-12">
+        {mode === "sign-in" ? (
+          <SignIn routing="hash" signUpUrl="/sign-up" forceRedirectUrl={next} />
+        ) : (
+          <SignUp routing="hash" signInUrl="/sign-in" forceRedirectUrl={next} />
+        )}
+      </main>
+    </ClerkProvider>
+  );
+}
