@@ -75,6 +75,19 @@ describe(`runs on ${testEngine}`, () => {
     expect(Object.keys(get.json!.run).sort()).toEqual(Object.keys(body).sort());
   });
 
+  it("a graph sent with a workflowId (the seed's form) runs that graph and files the run under the workflow", async () => {
+    const workflow = await insertWorkflow(db(), h.alice.user.id, { nodes: [textNode("saved", "saved")], edges: [] });
+    const res = await run({ nodes: [textNode("live", "unsaved edit")], edges: [], workflowId: workflow.id, wait: true });
+    expect(res.status).toBe(200);
+    expect(res.json!.run).toMatchObject({ status: "COMPLETED", output: { live: { text: "unsaved edit" } } });
+    const [row] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, res.json!.run.id));
+    expect(row.workflowId).toBe(workflow.id);
+    const other = await run({ nodes: [textNode("x", "y")], edges: [], workflowId: workflow.id }, h.bob.headers);
+    expect(other.status).toBe(404);
+    const half = await run({ nodes: [textNode("x", "y")] });
+    expect(half.status).toBe(400);
+  });
+
   it("a failed node skips its descendants only; the run is FAILED", async () => {
     h.stub.setBehavior((req) => (req.userMessage === "boom" ? { status: 400, errorMessage: "bad prompt" } : undefined));
     try {
@@ -157,8 +170,8 @@ describe(`runs on ${testEngine}`, () => {
     const unknown = await run({ nodes: [textNode("a", "x")], edges: [], nodeIds: ["nope"] });
     expect(unknown.status).toBe(400);
     expect(unknown.json!.issues).toEqual([expect.objectContaining({ path: "nodeIds[0]" })]);
-    const both = await run({ workflowId: "w", nodes: [], edges: [] });
-    expect(both.status).toBe(400);
+    const neither = await run({ nodeIds: ["a"] });
+    expect(neither.status).toBe(400);
   });
 
   it("another user's workflow is not found (404), and so is their run", async () => {

@@ -25,11 +25,13 @@ export const ZExecuteBody = z
     /** Hold the answer until the run ends (at most 60 s). */
     wait: z.boolean().optional(),
   })
-  .refine((body) => (body.workflowId === undefined) !== (body.nodes === undefined && body.edges === undefined), {
-    message: "send either workflowId or a graph ({nodes, edges}), not both",
+  // As in the seed: a graph with a workflowId runs that graph (e.g. the editor's current
+  // state) and files the run under the workflow; a workflowId alone runs the saved graph.
+  .refine((body) => body.workflowId !== undefined || body.nodes !== undefined || body.edges !== undefined, {
+    message: "send a workflowId, a graph ({nodes, edges}), or both",
   })
-  .refine((body) => body.workflowId !== undefined || (body.nodes !== undefined && body.edges !== undefined), {
-    message: "an ad-hoc graph needs both nodes and edges",
+  .refine((body) => (body.nodes === undefined) === (body.edges === undefined), {
+    message: "a graph needs both nodes and edges",
   });
 export type TExecuteBody = z.infer<typeof ZExecuteBody>;
 
@@ -46,7 +48,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
       .limit(1);
     if (!workflow) throw notFound("workflow");
     workflowId = workflow.id;
-    raw = { nodes: workflow.nodes, edges: workflow.edges };
+    if (body.nodes === undefined) raw = { nodes: workflow.nodes, edges: workflow.edges };
   }
 
   const validated = validateGraph(raw, { maxNodes: config.GALAXY_MAX_NODES, maxEdges: config.GALAXY_MAX_EDGES });
