@@ -23,7 +23,7 @@ export interface GraphState {
   onNodesChange: (changes: NodeChange[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   connect: (connection: Connection) => ConnectionCheck;
-  addNode: (type: string, position: { x: number; y: number }) => string;
+  addNode: (type: string, position: { x: number; y: number }, data?: Record<string, unknown>) => string;
   updateNodeData: (id: string, patch: Record<string, unknown>, coalesceKey?: string) => void;
   removeNodes: (ids: string[]) => void;
   duplicateNode: (id: string) => string | null;
@@ -70,9 +70,14 @@ export const useGraphStore = create<GraphState>()((set, get) => {
         if (c.type === "add" || c.type === "remove" || c.type === "replace") record = changed = true;
         else if (c.type === "position") {
           if (c.dragging) {
-            if (!dragging) (dragging = true), (record = true);
-          } else if (dragging) (dragging = false), (changed = true);
-          else if (c.position) record = changed = true;
+            if (!dragging) {
+              dragging = true;
+              record = true;
+            }
+          } else if (dragging) {
+            dragging = false;
+            changed = true;
+          } else if (c.position) record = changed = true;
         }
       }
       if (record) checkpoint();
@@ -105,11 +110,11 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       bump();
       return check;
     },
-    addNode: (type, position) => {
+    addNode: (type, position, data) => {
       const def = getNodeDefinition(type);
       const id = newNodeId(type);
       checkpoint();
-      const node: Node = { id, type, position, data: { ...(def?.defaults as Record<string, unknown>) }, selected: true };
+      const node: Node = { id, type, position, data: { ...(def?.defaults as Record<string, unknown>), ...data }, selected: true };
       set({ nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node] });
       bump();
       return id;

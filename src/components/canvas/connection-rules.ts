@@ -26,7 +26,11 @@ export function reaches(edges: Pick<Edge, "source" | "target">[], from: string, 
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (id === to) return true;
-    for (const next of out.get(id) ?? []) if (!seen.has(next)) (seen.add(next), stack.push(next));
+    for (const next of out.get(id) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(next);
+    }
   }
   return false;
 }

@@ -50,7 +50,9 @@ export async function api<T = Json>(path: string, options: ApiOptions = {}): Pro
   const body = (await res.json().catch(() => ({}))) as Json;
   if (res.ok && body.success !== false) return body as T;
   if (res.status === 401 && !options.noAuthRedirect && typeof window !== "undefined") {
-    window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    // A full navigation on purpose: nothing of a signed-out session's client state should survive.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.href = `/sign-in?next=${encodeURIComponent(window.location.pathname)}`;
   }
   const message = typeof body.error === "string" ? body.error : `request failed (${res.status})`;
   const code = typeof body.code === "string" ? body.code : `HTTP_${res.status}`;

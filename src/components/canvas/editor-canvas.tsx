@@ -1,0 +1,122 @@
+/**
+ * The canvas: dot grid, minimap, zoom/pan/fit controls, drag-and-drop from the sidebar,
+ * connections checked by port type and for cycles (a refusal says why in a toast).
+ */
+"use client";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type IsValidConnection,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useState, type DragEvent } from "react";
+import { initialData } from "@/components/editor/add-node";
+import { isNodeType } from "@/nodes/registry";
+import { useGraphStore } from "@/stores/graph-store";
+import { toast } from "@/stores/toast-store";
+import { CanvasToasts } from "./canvas-toasts";
+import { checkConnection } from "./connection-rules";
+import { NODE_TYPES } from "./node-types";
+import { useDecoratedEdges } from "./use-decorated-edges";
+
+export const DRAG_MIME = "application/x-galaxy-node";
+
+const isValidConnection: IsValidConnection = (c) => {
+  const { nodes, edges } = useGraphStore.getState();
+  return checkConnection(nodes, edges, c as Connection).ok;
+};
+
+function onConnect(c: Connection) {
+  const check = useGraphStore.getState().connect(c);
+  if (!check.ok) toast(check.reason, "error");
+}
+
+/** When a drag ends over a port that refused it, say why. */
+function onConnectEnd(_e: MouseEvent | TouchEvent, state: FinalConnectionState) {
+  if (state.isValid || !state.toHandle || !state.fromHandle) return;
+  const [from, to] = state.fromHandle.type === "source" ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+  const { nodes, edges } = useGraphStore.getState();
+  const check = checkConnection(nodes, edges, { source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null });
+  if (!check.ok) toast(check.reason, "error");
+}
+
+function minimapColor(node: { type?: string }) {
+  switch (node.type) {
+    case "text":
+      return "#60a5fa";
+    case "uploadImage":
+    case "cropImage":
+    case "extractFrame":
+      return "#34d399";
+    case "uploadVideo":
+      return "#f472b6";
+    default:
+      return "#8b5cf6";
+  }
+}
+
+export function EditorCanvas() {
+  const nodes = useGraphStore((s) => s.nodes);
+  const edges = useGraphStore((s) => s.edges);
+  const onNodesChange = useGraphStore((s) => s.onNodesChange);
+  const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
+  const decorated: Edge[] = useDecoratedEdges(nodes, edges);
+  const { screenToFlowPosition } = useReactFlow();
+  // Fit only a graph that exists at open; otherwise the first added node would yank the view.
+  const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(DRAG_MIME);
+      if (!type || !isNodeType(type)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      useGraphStore.getState().addNode(type, { x: p.x - 150, y: p.y - 30 }, initialData(type));
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="relative h-full w-full" data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={decorated}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(DRAG_MIME)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = "copy";
+          }
+        }}
+        onDrop={onDrop}
+        colorMode="dark"
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ interactionWidth: 16 }}
+        className="!bg-canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />
+        <Controls className="!border-line" aria-label="Zoom controls" />
+      </ReactFlow>
+      <CanvasToasts />
+    </div>
+  );
+}

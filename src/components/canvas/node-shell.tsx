@@ -1,0 +1,80 @@
+/**
+ * The chrome every node shares: header (icon, label, status, ▶ run this node, menu),
+ * the body, outputs on the right, a pulsing glow while running, and problems in plain words.
+ */
+"use client";
+import type { ReactNode } from "react";
+import { getNodeDefinition } from "@/nodes/registry";
+import { runWorkflow } from "@/stores/actions/run-workflow";
+import { useRunStore } from "@/stores/run-store";
+import { NodeIcon } from "./node-icon";
+import { NodeMenu } from "./node-menu";
+import { OutputHandles } from "./output-handles";
+import { OutputView } from "./result-view";
+import { useNodeResult } from "./use-node-state";
+
+const STATUS_STYLE: Record<string, string> = {
+  RUNNING: "bg-violet-500/20 text-violet-200",
+  SUCCESS: "bg-emerald-500/15 text-emerald-300",
+  FAILED: "bg-red-500/15 text-red-300",
+  SKIPPED: "bg-zinc-500/20 text-zinc-300",
+};
+
+export function NodeShell(props: { id: string; type: string; selected?: boolean; children?: ReactNode; hideOutput?: boolean }) {
+  const { id, type, selected, children, hideOutput } = props;
+  const def = getNodeDefinition(type);
+  const result = useNodeResult(id);
+  const problems = useRunStore((s) => s.problems[id]);
+  const status = result?.status ?? "IDLE";
+  const running = status === "RUNNING";
+  const border = problems ? "border-amber-400/70" : status === "FAILED" ? "border-red-500/70" : selected ? "border-violet-400" : "border-line";
+
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-node-type={type}
+      data-status={status}
+      className={`relative w-[300px] rounded-xl border bg-panel text-sm shadow-lg shadow-black/40 ${border} ${running ? "galaxy-running" : ""}`}
+    >
+      {running && <div aria-hidden className="pointer-events-none absolute -inset-1 animate-pulse rounded-2xl ring-2 ring-violet-500/70 shadow-[0_0_24px_4px_rgba(139,92,246,0.45)]" />}
+      <div className="flex items-center gap-2 border-b border-line px-3 py-2" data-testid="node-header">
+        <span className="flex h-6 w-6 items-center justify-center rounded-md bg-panel-2 text-violet-200"><NodeIcon type={type} className="h-3.5 w-3.5" /></span>
+        <span className="font-medium text-zinc-100">{def?.label ?? type}</span>
+        {status !== "IDLE" && (
+          <span data-testid={`status-${id}`} className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${STATUS_STYLE[status] ?? ""}`}>
+            {status === "SUCCESS" && result?.cached ? "cached" : status.toLowerCase()}
+          </span>
+        )}
+        <span className="ml-auto" />
+        <button
+          type="button"
+          aria-label={`Run ${def?.label ?? "node"} only`}
+          data-testid={`run-node-${id}`}
+          className="nodrag rounded px-1.5 text-emerald-300 hover:bg-white/10"
+          onClick={() => void runWorkflow([id])}
+        >
+          ▶
+        </button>
+        <NodeMenu nodeId={id} hasOutputs={Object.keys(def?.outputs ?? {}).length > 0} />
+      </div>
+      <div className="py-1.5">{children}</div>
+      {def && <OutputHandles outputs={def.outputs} />}
+      {problems && (
+        <div role="alert" data-testid={`problems-${id}`} className="mx-3 mb-2 rounded-md bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200">
+          {problems.map((p) => <div key={p}>Not ready: {p}</div>)}
+        </div>
+      )}
+      {result?.status === "FAILED" && result.error && (
+        <div role="alert" data-testid={`error-${id}`} className="mx-3 mb-2 rounded-md bg-red-500/10 px-2 py-1.5 text-xs text-red-200">
+          {result.error}
+        </div>
+      )}
+      {result?.status === "SKIPPED" && <div className="mx-3 mb-2 text-xs text-zinc-400">Skipped: an input node failed.</div>}
+      {!hideOutput && result?.status === "SUCCESS" && result.output && (
+        <div className="px-3 pb-3">
+          <OutputView nodeId={id} output={result.output} />
+        </div>
+      )}
+    </div>
+  );
+}

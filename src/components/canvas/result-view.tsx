@@ -1,0 +1,58 @@
+/** A node's output shown inline: text (scrollable, with copy), image preview with its size, or a video player. */
+"use client";
+import { useState } from "react";
+
+export function ImagePreview({ src, alt, testId }: { src: string; alt: string; testId?: string }) {
+  const [size, setSize] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  return (
+    <figure className="overflow-hidden rounded-md border border-line bg-black/40">
+      {/* eslint-disable-next-line @next/next/no-img-element -- user files served by the API, any size */}
+      <img
+        src={attempt === 0 ? src : `${src}${src.includes("?") ? "&" : "?"}retry=${attempt}`}
+        alt={alt}
+        data-testid={testId}
+        className="max-h-48 w-full object-contain"
+        onLoad={(e) => setSize(`${e.currentTarget.naturalWidth} × ${e.currentTarget.naturalHeight}`)}
+        // A file that is still being written or a server busy starting: try again a few times.
+        onError={() => attempt < 3 && setTimeout(() => setAttempt((a) => a + 1), 1000 * (attempt + 1))}
+      />
+      {size && <figcaption className="px-2 py-1 text-[11px] text-zinc-400" data-testid={testId ? `${testId}-size` : undefined}>{size} px</figcaption>}
+    </figure>
+  );
+}
+
+export function TextResult({ text, testId }: { text: string; testId?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="relative rounded-md border border-line bg-black/30">
+      <button
+        type="button"
+        aria-label="Copy output"
+        className="nodrag absolute right-1 top-1 rounded bg-white/10 px-1.5 py-0.5 text-[11px] hover:bg-white/20"
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+          setTimeout(() => setCopied(false), 1200);
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+      </button>
+      <div data-testid={testId} className="nowheel nodrag max-h-48 cursor-text select-text overflow-auto whitespace-pre-wrap p-2 pr-12 text-xs leading-relaxed text-zinc-200">
+        {text}
+      </div>
+    </div>
+  );
+}
+
+export function OutputView({ nodeId, output }: { nodeId: string; output: Record<string, unknown> }) {
+  return (
+    <div className="space-y-2">
+      {Object.entries(output).map(([key, value]) => {
+        if (typeof value !== "string") return null;
+        if (key === "image") return <ImagePreview key={key} src={value} alt="Result" testId={`result-image-${nodeId}`} />;
+        if (key === "video") return <video key={key} src={value} controls className="w-full rounded-md" />;
+        return <TextResult key={key} text={value} testId={`result-text-${nodeId}`} />;
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** The editor page's client root: loads the workflow, lays out toolbar, sidebars and canvas. */
+"use client";
+import { ReactFlowProvider } from "@xyflow/react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { EditorCanvas } from "@/components/canvas/editor-canvas";
+import { HistorySidebar } from "@/components/history/history-sidebar";
+import { errorText } from "@/lib/client/api";
+import { stopFollowingRun } from "@/stores/actions/run-workflow";
+import { ConflictDialog } from "./conflict-dialog";
+import { ConnectDialog } from "./connect-dialog";
+import { EditorToolbar } from "./editor-toolbar";
+import { LeftSidebar } from "./left-sidebar";
+import { loadWorkflow } from "./load-workflow";
+import { useAutosave, useShortcuts } from "./use-editor-effects";
+
+export function EditorShell({ workflowId }: { workflowId: string }) {
+  const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
+  useAutosave();
+  useShortcuts();
+
+  useEffect(() => {
+    let stale = false;
+    loadWorkflow(workflowId)
+      .then(() => !stale && setState({ ready: true, error: null }))
+      .catch((e: unknown) => !stale && setState({ ready: false, error: errorText(e) }));
+    return () => {
+      stale = true;
+      stopFollowingRun();
+    };
+  }, [workflowId]);
+
+  if (state.error) {
+    return (
+      <main className="flex h-screen flex-col items-center justify-center gap-3">
+        <p className="text-zinc-300">Could not open this workflow: {state.error}</p>
+        <Link href="/workflows" className="text-violet-300 hover:underline">Back to your workflows</Link>
+      </main>
+    );
+  }
+  if (!state.ready) {
+    return <main className="flex h-screen items-center justify-center text-sm text-zinc-500">Opening workflow…</main>;
+  }
+  return (
+    <ReactFlowProvider>
+      <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
+        <EditorToolbar />
+        <div className="flex min-h-0 flex-1">
+          <LeftSidebar />
+          <main className="relative min-w-0 flex-1">
+            <EditorCanvas />
+          </main>
+          <HistorySidebar />
+        </div>
+        <ConnectDialog />
+        <ConflictDialog />
+      </div>
+    </ReactFlowProvider>
+  );
+}

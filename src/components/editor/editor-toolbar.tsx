@@ -1,0 +1,87 @@
+/** The editor's top bar: name, save state, undo/redo, import/export, and the run controls. */
+"use client";
+import Link from "next/link";
+import { useRef } from "react";
+import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
+import { saveNow } from "@/stores/actions/save-workflow";
+import { useEditorStore } from "@/stores/editor-store";
+import { useGraphStore } from "@/stores/graph-store";
+import { useRunStore } from "@/stores/run-store";
+import { useUiStore } from "@/stores/ui-store";
+import { SaveIndicator } from "./save-indicator";
+import { exportCurrent, importIntoCanvas } from "./transfer";
+
+const BTN = "rounded-md border border-line px-2.5 py-1.5 text-sm text-zinc-200 hover:bg-white/10 disabled:opacity-40 disabled:hover:bg-transparent";
+
+export function EditorToolbar() {
+  const name = useEditorStore((s) => s.name);
+  const canUndo = useGraphStore((s) => s.past.length > 0);
+  const canRedo = useGraphStore((s) => s.future.length > 0);
+  const selectedKey = useGraphStore((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join(","));
+  const running = useRunStore((s) => s.activeRunId !== null);
+  const status = useRunStore((s) => s.status);
+  const file = useRef<HTMLInputElement>(null);
+  const selected = selectedKey ? selectedKey.split(",") : [];
+
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-line bg-panel px-3">
+      <Link href="/workflows" className="rounded px-2 py-1 text-sm text-zinc-400 hover:bg-white/10 hover:text-white" aria-label="Back to workflows">
+        ← Workflows
+      </Link>
+      <input
+        aria-label="Workflow name"
+        data-testid="workflow-name"
+        className="w-64 rounded-md border border-transparent bg-transparent px-2 py-1 font-medium hover:border-line focus:border-violet-400 focus:outline-none"
+        value={name}
+        onChange={(e) => useEditorStore.getState().setName(e.currentTarget.value)}
+      />
+      <SaveIndicator />
+      <div className="ml-4 flex items-center gap-1">
+        <button type="button" className={BTN} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!canUndo} onClick={() => useGraphStore.getState().undo()}>↶</button>
+        <button type="button" className={BTN} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!canRedo} onClick={() => useGraphStore.getState().redo()}>↷</button>
+        <button type="button" className={BTN} data-testid="save" title="Save (Ctrl+S)" onClick={() => void saveNow()}>Save</button>
+        <button type="button" className={BTN} data-testid="export" onClick={() => void exportCurrent()}>Export</button>
+        <button type="button" className={BTN} data-testid="import" onClick={() => file.current?.click()}>Import</button>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            if (f) void importIntoCanvas(f);
+            e.currentTarget.value = "";
+          }}
+        />
+      </div>
+      <div className="ml-auto flex items-center gap-2">
+        {running && (
+          <span className="flex items-center gap-2 text-xs text-violet-200" data-testid="run-status">
+            <span className="h-2 w-2 animate-pulse rounded-full bg-violet-400" />
+            {status === "QUEUED" ? "Queued…" : "Running…"}
+          </span>
+        )}
+        {running ? (
+          <button type="button" data-testid="cancel-run" className="rounded-md bg-red-600/90 px-3 py-1.5 text-sm font-medium hover:bg-red-500" onClick={() => void cancelActiveRun()}>
+            Cancel
+          </button>
+        ) : (
+          <>
+            {selected.length > 0 && (
+              <button type="button" data-testid="run-selected" className={BTN} onClick={() => void runWorkflow(selected)}>
+                Run selected ({selected.length})
+              </button>
+            )}
+            <button type="button" data-testid="run" title="Run (Ctrl+Enter)" className="rounded-md bg-violet-600 px-3 py-1.5 text-sm font-medium hover:bg-violet-500" onClick={() => void runWorkflow()}>
+              ▶ Run
+            </button>
+          </>
+        )}
+        <button type="button" className={BTN} data-testid="toggle-history" aria-label="Toggle run history" onClick={() => useUiStore.getState().set({ historyOpen: !useUiStore.getState().historyOpen })}>
+          History
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Editor-wide behaviour: debounced autosave, local drafts on every change, the
+ * beforeunload warning, and the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter).
+ */
+import { useEffect } from "react";
+import { runWorkflow } from "@/stores/actions/run-workflow";
+import { isDirty, keepDraft, saveNow } from "@/stores/actions/save-workflow";
+import { useEditorStore } from "@/stores/editor-store";
+import { useGraphStore } from "@/stores/graph-store";
+
+const AUTOSAVE_MS = 1200;
+const DRAFT_MS = 250;
+
+export function useAutosave(): void {
+  useEffect(() => {
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    let draftTimer: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(keepDraft, DRAFT_MS);
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        if (!useEditorStore.getState().conflict) void saveNow();
+      }, AUTOSAVE_MS);
+    };
+    const offGraph = useGraphStore.subscribe((s, prev) => s.revision !== prev.revision && changed());
+    const offName = useEditorStore.subscribe((s, prev) => s.name !== prev.name && s.nameDirty && changed());
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (!isDirty() && useEditorStore.getState().status !== "saving") return;
+      keepDraft();
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    const onHide = () => isDirty() && keepDraft();
+    window.addEventListener("beforeunload", onUnload);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      offGraph();
+      offName();
+      clearTimeout(saveTimer);
+      clearTimeout(draftTimer);
+      window.removeEventListener("beforeunload", onUnload);
+      window.removeEventListener("pagehide", onHide);
+    };
+  }, []);
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) useGraphStore.getState().undo();
+      else if ((key === "z" && e.shiftKey) || key === "y") useGraphStore.getState().redo();
+      else if (key === "s") void saveNow();
+      else if (key === "enter") void runWorkflow();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}

@@ -1,0 +1,70 @@
+/** One run node by node: status, inputs, outputs (images previewed), duration, error; then its logs. */
+"use client";
+import { useEffect, useState } from "react";
+import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format";
+import { RunStatusBadge } from "@/components/ui/run-status-badge";
+import { errorText } from "@/lib/client/api";
+import { getRun } from "@/lib/client/runs-api";
+import type { Run } from "@/lib/client/types";
+import { useRunStore } from "@/stores/run-store";
+import { NodeResultCard } from "./node-result-card";
+
+export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void }) {
+  const [run, setRun] = useState<Run | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Refetch while this run is live so the detail fills in as nodes finish.
+  const live = useRunStore((s) => (s.activeRunId === runId ? Object.values(s.results).filter((r) => r.status !== "RUNNING").length : -1));
+
+  useEffect(() => {
+    let stale = false;
+    getRun(runId)
+      .then((r) => !stale && setRun(r))
+      .catch((e: unknown) => !stale && setError(errorText(e)));
+    return () => {
+      stale = true;
+    };
+  }, [runId, live]);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col" data-testid="run-detail">
+      <div className="flex items-center gap-2 border-b border-line px-3 py-2.5">
+        <button type="button" aria-label="Back to run list" data-testid="detail-back" className="rounded px-1.5 text-zinc-400 hover:bg-white/10 hover:text-white" onClick={onBack}>
+          ←
+        </button>
+        <h2 className="text-sm font-semibold">Run details</h2>
+        {run && <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />}
+      </div>
+      {error && <p className="p-3 text-sm text-red-300">{error}</p>}
+      {!run && !error && <p className="p-3 text-sm text-zinc-500">Loading…</p>}
+      {run && (
+        <div className="flex-1 space-y-3 overflow-y-auto p-3">
+          <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
+            <dt className="text-zinc-500">Started</dt>
+            <dd>{formatTime(run.startedAt ?? run.createdAt)}</dd>
+            <dt className="text-zinc-500">Duration</dt>
+            <dd>{formatDuration(run.durationMs)}</dd>
+            <dt className="text-zinc-500">Scope</dt>
+            <dd data-testid="detail-scope">{SCOPE_LABEL[run.scope ?? "FULL"]}</dd>
+          </dl>
+          {run.errorMessage && <p className="rounded-md bg-red-500/10 p-2 text-xs text-red-200">{run.errorMessage}</p>}
+          <ol className="space-y-2">
+            {(run.nodeResults ?? []).map((r) => <NodeResultCard key={r.nodeId} result={r} />)}
+          </ol>
+          {(run.executionLogs ?? []).length > 0 && (
+            <section>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wider text-zinc-400">Logs</h3>
+              <ol className="space-y-0.5 font-mono text-[11px]" data-testid="run-logs">
+                {(run.executionLogs ?? []).map((l, i) => (
+                  <li key={l.id ?? i} className={l.level === "error" ? "text-red-300" : l.level === "warning" ? "text-amber-200" : "text-zinc-400"}>
+                    <span className="text-zinc-600">{new Date(l.timestamp).toLocaleTimeString()}</span> {l.nodeId ? `[${l.nodeId}] ` : ""}
+                    {l.message}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

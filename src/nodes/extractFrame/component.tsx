@@ -1,0 +1,47 @@
+"use client";
+import type { NodeProps } from "@xyflow/react";
+import { memo, useState } from "react";
+import { FIELD } from "@/components/canvas/field-styles";
+import { NodeShell } from "@/components/canvas/node-shell";
+import { PortRow } from "@/components/canvas/port-row";
+import { readData } from "@/components/canvas/read-data";
+import { updateNodeData, useConnectedInputs } from "@/components/canvas/use-node-state";
+import { extractFrameNode } from "./definition";
+
+function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
+  const { timestamp } = readData(extractFrameNode.data, data);
+  const connected = useConnectedInputs(id);
+  const saved = timestamp === undefined ? "" : String(timestamp);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { inputs } = extractFrameNode;
+  const invalid = draft !== null && !/^\d+(\.\d+)?%?$/.test(draft.trim()) && draft.trim() !== "";
+
+  return (
+    <NodeShell id={id} type="extractFrame" selected={selected}>
+      <PortRow name="video_url" port={inputs.video_url} connections={connected.video_url ?? 0}>
+        {!connected.video_url && <p className="text-xs text-zinc-500">Connect a video</p>}
+      </PortRow>
+      <PortRow name="timestamp" port={inputs.timestamp} connections={connected.timestamp ?? 0}>
+        <input
+          aria-label="Timestamp (seconds or percent)"
+          data-testid={`field-timestamp-${id}`}
+          className={FIELD}
+          placeholder='seconds (2.5) or percent ("50%")'
+          value={draft ?? saved}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setDraft(text);
+            const t = text.trim();
+            if (t === "") updateNodeData(id, { timestamp: 0 }, "timestamp");
+            else if (/^\d+(\.\d+)?$/.test(t)) updateNodeData(id, { timestamp: Number(t) }, "timestamp");
+            else if (/^\d+(\.\d+)?%$/.test(t)) updateNodeData(id, { timestamp: t }, "timestamp");
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        {invalid && <p className="mt-1 text-xs text-amber-300">Use seconds (2.5) or a percentage (50%)</p>}
+      </PortRow>
+    </NodeShell>
+  );
+}
+
+export const ExtractFrameNode = memo(ExtractFrameNodeView);

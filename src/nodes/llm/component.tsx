@@ -1,0 +1,99 @@
+"use client";
+import type { NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { FIELD, TEXTAREA } from "@/components/canvas/field-styles";
+import { NodeShell } from "@/components/canvas/node-shell";
+import { PortRow } from "@/components/canvas/port-row";
+import { readData } from "@/components/canvas/read-data";
+import { updateNodeData, useConnectedInputs } from "@/components/canvas/use-node-state";
+import { useEditorStore } from "@/stores/editor-store";
+import { LLM_PROVIDERS, llmNode, PROVIDER_LABELS, SUGGESTED_MODELS, ZLlmData, type LlmProvider } from "./definition";
+
+function LlmNodeView({ id, data, selected, type }: NodeProps) {
+  const values = readData(ZLlmData, data);
+  const connected = useConnectedInputs(id);
+  const providers = useEditorStore((s) => s.providers);
+  const provider: LlmProvider = values.provider ?? "google";
+  const { inputs } = llmNode;
+  const unconfigured = providers !== null && !providers[provider];
+
+  return (
+    <NodeShell id={id} type={type} selected={selected}>
+      <div className="grid grid-cols-2 gap-2 px-3 py-1.5">
+        <label className="text-[11px] uppercase tracking-wide text-zinc-400">
+          Provider
+          <select
+            aria-label="Provider"
+            data-testid={`field-provider-${id}`}
+            className={`${FIELD} mt-1 normal-case`}
+            value={provider}
+            onChange={(e) => updateNodeData(id, { provider: e.currentTarget.value, model: SUGGESTED_MODELS[e.currentTarget.value as LlmProvider][0] })}
+          >
+            {LLM_PROVIDERS.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_LABELS[p].split(" (")[0]}
+                {providers && !providers[p] ? " — not configured" : providers ? " ✓" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-[11px] uppercase tracking-wide text-zinc-400">
+          Model
+          <input
+            aria-label="Model"
+            data-testid={`field-model-${id}`}
+            list={`models-${provider}`}
+            className={`${FIELD} mt-1 normal-case`}
+            value={values.model ?? ""}
+            onChange={(e) => updateNodeData(id, { model: e.currentTarget.value }, "model")}
+          />
+          <datalist id={`models-${provider}`}>
+            {SUGGESTED_MODELS[provider].map((m) => <option key={m} value={m} />)}
+          </datalist>
+        </label>
+      </div>
+      {unconfigured && (
+        <p className="px-3 text-xs text-amber-300">{PROVIDER_LABELS[provider]} is not configured on this server — see Settings.</p>
+      )}
+      <PortRow name="system_prompt" port={inputs.system_prompt} connections={connected.system_prompt ?? 0}>
+        <textarea
+          aria-label="System prompt"
+          data-testid={`field-system_prompt-${id}`}
+          className={TEXTAREA}
+          placeholder="You are a helpful assistant…"
+          value={values.system_prompt ?? ""}
+          onChange={(e) => updateNodeData(id, { system_prompt: e.currentTarget.value }, "system_prompt")}
+        />
+      </PortRow>
+      <PortRow name="user_message" port={inputs.user_message} connections={connected.user_message ?? 0}>
+        <textarea
+          aria-label="User message"
+          data-testid={`field-user_message-${id}`}
+          className={TEXTAREA}
+          placeholder="Ask something, or connect a Text node"
+          value={values.user_message ?? ""}
+          onChange={(e) => updateNodeData(id, { user_message: e.currentTarget.value }, "user_message")}
+        />
+      </PortRow>
+      <PortRow name="images" port={inputs.images} connections={connected.images ?? 0}>
+        {!connected.images && <p className="text-xs text-zinc-500">Connect any number of images</p>}
+      </PortRow>
+      <label className="flex items-center gap-2 px-3 py-1.5 text-[11px] uppercase tracking-wide text-zinc-400">
+        Temperature
+        <input
+          type="range"
+          min={0}
+          max={2}
+          step={0.1}
+          aria-label="Temperature"
+          className="nodrag flex-1 accent-violet-500"
+          value={values.temperature ?? 0.7}
+          onChange={(e) => updateNodeData(id, { temperature: e.currentTarget.valueAsNumber }, "temperature")}
+        />
+        <span className="w-7 text-right normal-case text-zinc-300">{(values.temperature ?? 0.7).toFixed(1)}</span>
+      </label>
+    </NodeShell>
+  );
+}
+
+export const LlmNode = memo(LlmNodeView);

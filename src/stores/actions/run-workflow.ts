@@ -1,0 +1,94 @@
+/**
+ * Running from the editor: save first (a run executes the saved graph), start the run,
+ * follow it live, and put readiness problems the server reports onto the nodes.
+ */
+import { ApiError, errorText, type ApiIssue } from "@/lib/client/api";
+import { followRun } from "@/lib/client/run-events";
+import { cancelRun, startRun } from "@/lib/client/runs-api";
+import type { RunScope } from "@/lib/client/types";
+import { useEditorStore } from "../editor-store";
+import { useGraphStore } from "../graph-store";
+import { useRunStore } from "../run-store";
+import { toast } from "../toast-store";
+import { saveNow } from "./save-workflow";
+
+let stopFollowing: (() => void) | null = null;
+
+/** Which node an issue names: `nodeId`, a known id inside `path`, or `nodes[3]`. */
+export function issueNodeId(issue: ApiIssue, nodeIds: string[]): string | null {
+  if (issue.nodeId && nodeIds.includes(issue.nodeId)) return issue.nodeId;
+  const index = /nodes\[(\d+)\]/.exec(issue.path ?? "");
+  if (index) return nodeIds[Number(index[1])] ?? null;
+  const parts = (issue.path ?? "").split(/[.[\]]/);
+  return parts.find((p) => nodeIds.includes(p)) ?? null;
+}
+
+function issuesByNode(issues: ApiIssue[]): Record<string, string[]> {
+  const ids = useGraphStore.getState().nodes.map((n) => n.id);
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const id = issueNodeId(issue, ids);
+    if (id) (out[id] ??= []).push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+  }
+  return out;
+}
+
+export function follow(runId: string): void {
+  stopFollowing?.();
+  stopFollowing = followRun(runId, {
+    onSnapshot: (run, results) => {
+      useRunStore.getState().applyRun(run);
+      for (const r of results) useRunStore.getState().applyNode(r);
+    },
+    onNode: (r) => useRunStore.getState().applyNode(r),
+    onRun: (run) => useRunStore.getState().applyRun(run),
+    onLog: (log) => useRunStore.getState().addLog(log),
+    onEnd: () => {
+      const { status } = useRunStore.getState();
+      useRunStore.getState().end();
+      stopFollowing = null;
+      if (status === "FAILED") toast("Run finished with errors — see the red nodes", "error");
+      else if (status === "CANCELED") toast("Run canceled", "info");
+    },
+  });
+}
+
+/** Runs the whole workflow, or just `nodeIds` (one id = a single-node run). */
+export async function runWorkflow(nodeIds?: string[]): Promise<void> {
+  const { workflowId } = useEditorStore.getState();
+  if (!workflowId) return;
+  if (useRunStore.getState().activeRunId) return toast("A run is already in progress", "info");
+  if (useGraphStore.getState().nodes.length === 0) return toast("Add a node first", "info");
+  const saved = await saveNow();
+  if (!saved) return toast("Save the workflow before running (see the save status)", "error");
+  const scope: RunScope = !nodeIds ? "FULL" : nodeIds.length === 1 ? "SINGLE" : "PARTIAL";
+  try {
+    const runId = await startRun(workflowId, nodeIds);
+    useRunStore.getState().begin(runId, scope, nodeIds ?? useGraphStore.getState().nodes.map((n) => n.id));
+    follow(runId);
+  } catch (error) {
+    if (error instanceof ApiError && error.issues.length > 0) {
+      const problems = issuesByNode(error.issues);
+      useRunStore.getState().setProblems(problems);
+      const count = Object.keys(problems).length;
+      toast(count > 0 ? `${count} node${count > 1 ? "s" : ""} not ready to run — see the highlighted nodes` : errorText(error), "error", 6000);
+      return;
+    }
+    toast(`Could not start the run: ${errorText(error)}`, "error", 6000);
+  }
+}
+
+export async function cancelActiveRun(): Promise<void> {
+  const runId = useRunStore.getState().activeRunId;
+  if (!runId) return;
+  try {
+    await cancelRun(runId);
+  } catch (error) {
+    toast(`Could not cancel: ${errorText(error)}`, "error");
+  }
+}
+
+export function stopFollowingRun(): void {
+  stopFollowing?.();
+  stopFollowing = null;
+}

@@ -1,0 +1,107 @@
+/**
+ * Saving the open workflow: one save at a time (later requests wait and save the newest
+ * graph), `version` sent for optimistic concurrency, a 409 turned into a conflict that
+ * keeps both versions, and the local draft cleared only once the server has everything.
+ */
+import { ApiError, errorText } from "@/lib/client/api";
+import { clearDraft, writeDraft } from "@/lib/client/drafts";
+import { fromWireGraph, toWireGraph } from "@/lib/client/graph-wire";
+import { createWorkflow, getWorkflow, patchWorkflow } from "@/lib/client/workflows-api";
+import { useEditorStore } from "../editor-store";
+import { useGraphStore } from "../graph-store";
+
+let inFlight: Promise<boolean> | null = null;
+
+export function isDirty(): boolean {
+  const e = useEditorStore.getState();
+  return e.nameDirty || useGraphStore.getState().revision !== e.savedRevision;
+}
+
+/** Keeps the unsaved graph in localStorage (called on every change). */
+export function keepDraft(): void {
+  const e = useEditorStore.getState();
+  if (!e.workflowId || !isDirty()) return;
+  const { nodes, edges } = useGraphStore.getState();
+  writeDraft(e.workflowId, { graph: toWireGraph(nodes, edges), name: e.name, baseVersion: e.version });
+}
+
+/** Saves if anything changed. Resolves true when the server has this tab's latest graph. */
+export function saveNow(): Promise<boolean> {
+  if (inFlight) return inFlight.then(() => saveNow());
+  const current = saveOnce().finally(() => {
+    if (inFlight === current) inFlight = null;
+  });
+  inFlight = current;
+  return current;
+}
+
+async function saveOnce(): Promise<boolean> {
+  const editor = useEditorStore.getState();
+  if (!editor.workflowId || editor.conflict) return false;
+  if (!isDirty()) return true;
+  const { nodes, edges, revision } = useGraphStore.getState();
+  const graph = toWireGraph(nodes, edges);
+  const name = editor.name.trim() || "Untitled workflow";
+  editor.set({ status: "saving", error: null });
+  try {
+    const saved = await patchWorkflow(editor.workflowId, editor.version, { ...graph, name });
+    const stillDirty = useGraphStore.getState().revision !== revision || useEditorStore.getState().name !== editor.name;
+    useEditorStore.getState().set({
+      version: saved.version,
+      savedRevision: revision,
+      nameDirty: useEditorStore.getState().name !== editor.name,
+      status: stillDirty ? "dirty" : "saved",
+    });
+    if (!stillDirty) clearDraft(editor.workflowId);
+    else keepDraft(); // the draft now builds on the version just saved
+    return !stillDirty;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) {
+      const theirs = await getWorkflow(editor.workflowId).catch(() => null);
+      if (theirs) {
+        useEditorStore.getState().set({ status: "dirty", conflict: { theirs, mine: { graph, name } } });
+        return false;
+      }
+    }
+    useEditorStore.getState().set({ status: "error", error: errorText(error) });
+    return false;
+  }
+}
+
+/** "Keep mine": overwrite the server's copy, based on its current version. */
+export async function resolveKeepMine(): Promise<void> {
+  const { conflict, set } = useEditorStore.getState();
+  if (!conflict) return;
+  set({ conflict: null, version: conflict.theirs.version, nameDirty: true });
+  await saveNow();
+}
+
+/** "Save mine as a copy": a new workflow with this tab's graph; returns its id. */
+export async function resolveSaveCopy(): Promise<string | null> {
+  const { conflict, set } = useEditorStore.getState();
+  if (!conflict) return null;
+  try {
+    const copy = await createWorkflow({ name: `${conflict.mine.name} (my copy)`, ...conflict.mine.graph });
+    return copy.id;
+  } catch (error) {
+    set({ error: errorText(error) });
+    return null;
+  }
+}
+
+/** "Take theirs": load the server's version (one undo step brings mine back). */
+export function resolveTakeTheirs(): void {
+  const { conflict, set, workflowId } = useEditorStore.getState();
+  if (!conflict || !workflowId) return;
+  const { nodes, edges } = fromWireGraph(conflict.theirs);
+  useGraphStore.getState().replace(nodes, edges);
+  set({
+    conflict: null,
+    version: conflict.theirs.version,
+    name: conflict.theirs.name,
+    nameDirty: false,
+    savedRevision: useGraphStore.getState().revision,
+    status: "saved",
+  });
+  clearDraft(workflowId);
+}

@@ -1,0 +1,20 @@
+/** Editor view state that several components share (dialogs, sidebars). */
+import { create } from "zustand";
+
+interface UiState {
+  /** The node whose "Connect output to…" dialog is open. */
+  connectFrom: string | null;
+  /** The run whose node-by-node detail is open in the history sidebar. */
+  detailRunId: string | null;
+  leftOpen: boolean;
+  historyOpen: boolean;
+  set: (patch: Partial<Omit<UiState, "set">>) => void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  connectFrom: null,
+  detailRunId: null,
+  leftOpen: true,
+  historyOpen: true,
+  set: (patch) => set(patch),
+}));
