@@ -17,6 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
           exclude: ["src/**/*.db.test.ts"],
           environment: "node",
@@ -26,6 +27,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "db",
+          // Runs after the unit project, with its own worker limit.
+          sequence: { groupOrder: 1 },
           include: ["tests/**/*.test.ts", "src/**/*.db.test.ts"],
           environment: "node",
           testTimeout: 60_000,
