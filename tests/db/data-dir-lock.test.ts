@@ -16,10 +16,13 @@ function tempDir(): string {
 }
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+// node itself, not the tsx CLI: the CLI runs the script in a grandchild that a kill would orphan.
+const START_ARGS = ["--import", "tsx", "--conditions=react-server", "tests/helpers/start-process-main.ts"];
+
 /** Runs the real start-up path in a child process; resolves with its exit code and output. */
 function startChild(dataDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/helpers/start-process-main.ts"], {
+    const child = spawn(process.execPath, START_ARGS, {
       env: { ...process.env, GALAXY_DATA_DIR: dataDir, GALAXY_WORKER: "off", DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -78,7 +81,7 @@ describe("embedded database directory lock", () => {
 
   it("a process started on a free directory starts (and holds the lock)", async () => {
     const dir = tempDir();
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/helpers/start-process-main.ts"], {
+    const child = spawn(process.execPath, START_ARGS, {
       env: { ...process.env, GALAXY_DATA_DIR: dir, GALAXY_WORKER: "off", DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
