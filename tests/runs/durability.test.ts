@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { POST as execute } from "@/app/api/execute/route";
 import { nodeResults, workflowRuns } from "@/server/db/schema";
 import { RUN_QUEUE, currentQueue } from "@/server/jobs/queue";
@@ -83,6 +83,19 @@ describe(`durability on ${testEngine}`, () => {
     expect(run.completedAt).toBeInstanceOf(Date);
   });
 
+  async function waitForNodeStatus(runId: string, nodeId: string, status: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await db()
+        .select({ status: nodeResults.status })
+        .from(nodeResults)
+        .where(and(eq(nodeResults.runId, runId), eq(nodeResults.nodeId, nodeId)));
+      if (rows[0]?.status === status) return;
+      if (Date.now() > deadline) throw new Error(`node ${nodeId} of run ${runId} did not reach ${status} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   it.skipIf(testEngine !== "postgres")("a worker process killed with SIGKILL mid-run: another worker finishes the run", async () => {
     // PGlite serves one process (its data directory is locked), so this needs the server.
     const workerEnv = {
@@ -106,6 +119,9 @@ describe(`durability on ${testEngine}`, () => {
     try {
       const runId = await createRun(3);
       await h.stub.waitFor((requests) => requests.some((r) => r.systemPrompt === "node llm-2"), 30_000);
+      // "Had succeeded" means recorded: llm-1's SUCCESS is written a moment after llm-2 starts
+      // (writes never sit on the scheduling path), so wait for the row before the crash.
+      await waitForNodeStatus(runId, "llm-1", "SUCCESS", 10_000);
       first.kill("SIGKILL");
       slow = false;
       second = spawnWorker();

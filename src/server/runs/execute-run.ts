@@ -74,9 +74,6 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     const resolved = resolveNodeInput(def, node.data, connected);
     if (!resolved.ok) throw new Error(resolved.problems.map((p) => `${p.field}: ${p.message}`).join("; "));
     const execute = await loadExecutor(node.type);
-    // An upstream SUCCESS must be durable before work that builds on it starts: a crash
-    // then never re-runs (and re-pays for) a node whose dependents had already begun.
-    if (Object.keys(connected).length > 0) await recorder.drain();
     return execute(resolved.value, {
       userId: run.userId,
       runId,
