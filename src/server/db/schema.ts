@@ -83,7 +83,8 @@ export const workflows = pgTable(
   (t) => [
     index("workflows_user_id_idx").on(t.userId),
     index("workflows_created_at_idx").on(t.createdAt),
-    index("workflows_user_updated_idx").on(t.userId, t.updatedAt),
+    // Serves the dashboard's order (updated_at DESC, id DESC) without sorting every workflow.
+    index("workflows_user_updated_id_idx").on(t.userId, t.updatedAt, t.id),
     // Replaces the seed's MySQL-only @@fulltext([name, description]).
     index("workflows_search_idx").using(
       "gin",
@@ -126,6 +127,8 @@ export const workflowRuns = pgTable(
     index("workflow_runs_status_idx").on(t.status),
     index("workflow_runs_created_at_idx").on(t.createdAt),
     index("workflow_runs_user_created_idx").on(t.userId, t.createdAt),
+    // A workflow's latest run (dashboard, editor history) without a sort.
+    index("workflow_runs_workflow_created_idx").on(t.workflowId, t.createdAt, t.id),
   ],
 );
 
