@@ -8,7 +8,7 @@ import { runGraph } from "../src/engine";
 import { loadExecutor } from "../src/nodes/executors";
 import { getNodeDefinition } from "../src/nodes/registry";
 import { resolveNodeInput } from "../src/nodes/resolve-input";
-import { chain, median, runAndWait, startBench } from "./bench-harness";
+import { chain, median, runAndWait, startBench, runMain } from "./bench-harness";
 
 /** The same chain through the engine and the real LLM executor, with no database: what the model call itself costs. */
 async function engineOnly(graph: ReturnType<typeof chain>): Promise<number> {
@@ -62,10 +62,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -4,7 +4,7 @@
  * the fixed overhead (a run of the text node alone) and the target 1.15 × 200 ms + overhead.
  *   npx tsx --conditions=react-server bench/fanout.bench.ts
  */
-import { link, llm, median, runAndWait, startBench, text } from "./bench-harness";
+import { link, llm, median, runAndWait, startBench, text, runMain } from "./bench-harness";
 
 const RUNS = 9;
 const DELAY = 200;
@@ -33,10 +33,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -3,19 +3,8 @@
  * with "wait": true, so every 200 answer is a completed run. PostgreSQL, real HTTP server.
  *   npx tsx --conditions=react-server bench/throughput.bench.ts
  */
-// @types/autocannon is not installed; the few fields read below are typed here.
-import { createRequire } from "node:module";
-
-interface AutocannonResult {
-  "2xx": number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  latency: { p50: number; p90: number; p99: number; max: number };
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: Record<string, unknown>) => Promise<AutocannonResult>;
-import { chain, runAndWait, startBench } from "./bench-harness";
+import autocannon from "autocannon";
+import { chain, runAndWait, startBench, runMain } from "./bench-harness";
 
 async function main() {
   const bench = await startBench({ stubDelayMs: 0 });
@@ -40,10 +29,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { ClerkProvider } from "@clerk/nextjs";
+import { env } from "@/server/env";
 import "./globals.css";
 
 const inter = localFont({
@@ -14,9 +16,21 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const config = env();
+  const body = <body className="font-sans antialiased">{children}</body>;
   return (
     <html lang="en" className={inter.variable}>
-      <body className="font-sans antialiased">{children}</body>
+      {/* Only with Clerk configured: its provider keeps the short-lived session cookie fresh for API calls. */}
+      {config.clerkEnabled ? (
+        <ClerkProvider
+          publishableKey={config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
+          appearance={{ variables: { colorPrimary: "#8b5cf6" } }}
+        >
+          {body}
+        </ClerkProvider>
+      ) : (
+        body
+      )}
     </html>
   );
 }

@@ -14,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const config = env();
   if (config.clerkEnabled && config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
     const { ClerkPanel } = await import("./clerk-panel");
-    return <ClerkPanel mode="sign-in" next={next} publishableKey={config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY} />;
+    return <ClerkPanel mode="sign-in" next={next} />;
   }
   if (await getPageUser()) redirect(next);
   return (

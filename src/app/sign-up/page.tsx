@@ -14,7 +14,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const config = env();
   if (config.clerkEnabled && config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
     const { ClerkPanel } = await import("../sign-in/clerk-panel");
-    return <ClerkPanel mode="sign-up" next={next} publishableKey={config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY} />;
+    return <ClerkPanel mode="sign-up" next={next} />;
   }
   if (await getPageUser()) redirect(next);
   return (
