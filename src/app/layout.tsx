@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { ClerkProvider } from "@clerk/nextjs";
 import { env } from "@/server/env";
+import { ClerkRootLazy } from "./clerk-root-lazy";
 import "./globals.css";
 
 const inter = localFont({
@@ -18,19 +18,17 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   const config = env();
   const body = <body className="font-sans antialiased">{children}</body>;
+  if (!config.clerkEnabled || !config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
+    return (
+      <html lang="en" className={inter.variable}>
+        {body}
+      </html>
+    );
+  }
+  // With Clerk configured, its provider keeps the short-lived session cookie fresh for API calls.
   return (
     <html lang="en" className={inter.variable}>
-      {/* Only with Clerk configured: its provider keeps the short-lived session cookie fresh for API calls. */}
-      {config.clerkEnabled ? (
-        <ClerkProvider
-          publishableKey={config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
-          appearance={{ variables: { colorPrimary: "#8b5cf6" } }}
-        >
-          {body}
-        </ClerkProvider>
-      ) : (
-        body
-      )}
+      <ClerkRootLazy publishableKey={config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}>{body}</ClerkRootLazy>
     </html>
   );
 }

@@ -1,9 +1,24 @@
-/** Edges as drawn: coloured by the type they carry, animated while they feed a running node. */
+/**
+ * Edges as drawn: coloured by the type they carry, animated while they feed a running node.
+ * An edge whose look did not change keeps its object (a cache keyed by the store's edge
+ * object), so React Flow re-renders only the edges that changed — it matters on 500-node
+ * canvases, where every edit recomputes this list.
+ */
 import type { Edge, Node } from "@xyflow/react";
 import { useMemo } from "react";
 import { getNodeDefinition } from "@/nodes/registry";
 import { useRunStore } from "@/stores/run-store";
 import { PORT_COLORS } from "./port-colors";
+
+const decorations = new WeakMap<Edge, { stroke: string; animated: boolean; edge: Edge }>();
+
+function decorate(e: Edge, stroke: string, animated: boolean): Edge {
+  const known = decorations.get(e);
+  if (known && known.stroke === stroke && known.animated === animated) return known.edge;
+  const edge = { ...e, animated, style: { stroke, strokeWidth: animated ? 2.5 : 1.75, opacity: e.selected ? 1 : 0.85 } };
+  decorations.set(e, { stroke, animated, edge });
+  return edge;
+}
 
 export function useDecoratedEdges(nodes: Node[], edges: Edge[]): Edge[] {
   const running = useRunStore((s) => {
@@ -16,12 +31,7 @@ export function useDecoratedEdges(nodes: Node[], edges: Edge[]): Edge[] {
     const live = new Set(running.split("\n"));
     return edges.map((e) => {
       const port = getNodeDefinition(types.get(e.source) ?? "")?.outputs[e.sourceHandle ?? ""];
-      const animated = live.has(e.target);
-      return {
-        ...e,
-        animated,
-        style: { stroke: port ? PORT_COLORS[port.type] : "#888", strokeWidth: animated ? 2.5 : 1.75, opacity: e.selected ? 1 : 0.85 },
-      };
+      return decorate(e, port ? PORT_COLORS[port.type] : "#888", live.has(e.target));
     });
   }, [edges, types, running]);
 }
