@@ -6,7 +6,7 @@ import { NodeShell } from "@/components/canvas/node-shell";
 import { PortRow } from "@/components/canvas/port-row";
 import { readData } from "@/components/canvas/read-data";
 import { updateNodeData, useConnectedInputs } from "@/components/canvas/use-node-state";
-import { extractFrameNode } from "./definition";
+import { extractFrameNode, parseTimestampText } from "./definition";
 
 function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
   const { timestamp } = readData(extractFrameNode.data, data);
@@ -14,7 +14,7 @@ function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
   const saved = timestamp === undefined ? "" : String(timestamp);
   const [draft, setDraft] = useState<string | null>(null);
   const { inputs } = extractFrameNode;
-  const invalid = draft !== null && !/^\d+(\.\d+)?%?$/.test(draft.trim()) && draft.trim() !== "";
+  const invalid = draft !== null && parseTimestampText(draft) === undefined;
 
   return (
     <NodeShell id={id} type="extractFrame" selected={selected}>
@@ -31,10 +31,8 @@ function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
           onChange={(e) => {
             const text = e.currentTarget.value;
             setDraft(text);
-            const t = text.trim();
-            if (t === "") updateNodeData(id, { timestamp: 0 }, "timestamp");
-            else if (/^\d+(\.\d+)?$/.test(t)) updateNodeData(id, { timestamp: Number(t) }, "timestamp");
-            else if (/^\d+(\.\d+)?%$/.test(t)) updateNodeData(id, { timestamp: t }, "timestamp");
+            const timestamp = parseTimestampText(text);
+            if (timestamp !== undefined) updateNodeData(id, { timestamp }, "timestamp");
           }}
           onBlur={() => setDraft(null)}
         />

@@ -1,14 +1,28 @@
 import { z } from "zod";
 import { defineNode } from "../types";
 
+/** Seconds ("2.5") or a percentage of the duration ("50%"), as typed. */
+const TIMESTAMP_TEXT = /^\d+(\.\d+)?%?$/;
+
 /** Seconds (a number, or a numeric string) or a percentage of the duration ("50%"). */
 export const ZTimestamp = z.union([
   z.number().min(0),
   z
     .string()
     .trim()
-    .regex(/^(\d+(\.\d+)?%?)?$/, 'use seconds (e.g. 2.5) or a percentage (e.g. "50%")'),
+    .refine((t) => t === "" || TIMESTAMP_TEXT.test(t), 'use seconds (e.g. 2.5) or a percentage (e.g. "50%")'),
 ]);
+
+/**
+ * What a typed timestamp saves as: seconds as a number, a percentage as its string,
+ * empty as 0; undefined when the text is neither.
+ */
+export function parseTimestampText(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === "") return 0;
+  if (!TIMESTAMP_TEXT.test(t)) return undefined;
+  return t.endsWith("%") ? t : Number(t);
+}
 
 export const extractFrameNode = defineNode({
   type: "extractFrame",

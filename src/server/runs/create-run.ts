@@ -7,12 +7,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { EngineError, planRun, validateGraph, type RunPlan, type TGraph } from "@/engine";
+import { EngineError, planRun, type RunPlan, type TGraph } from "@/engine";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows, type RunScope } from "../db/schema";
-import { env } from "../env";
 import { AppError, notFound } from "../http/errors";
 import { enqueueRun } from "../jobs/enqueue-run";
+import { assertValidGraph } from "../workflows/assert-valid-graph";
 import { checkRunReadiness } from "./check-run-readiness";
 
 export const ZExecuteBody = z
@@ -37,9 +37,8 @@ export type TExecuteBody = z.infer<typeof ZExecuteBody>;
 
 export async function createRun(userId: string, body: TExecuteBody): Promise<{ runId: string }> {
   const handle = await getDatabase();
-  const config = env();
   let workflowId: string | null = null;
-  let raw: unknown = { nodes: body.nodes, edges: body.edges };
+  let raw: { nodes: unknown; edges: unknown } = { nodes: body.nodes, edges: body.edges };
   if (body.workflowId !== undefined) {
     const [workflow] = await handle.db
       .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges })
@@ -51,13 +50,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
     if (body.nodes === undefined) raw = { nodes: workflow.nodes, edges: workflow.edges };
   }
 
-  const validated = validateGraph(raw, { maxNodes: config.GALAXY_MAX_NODES, maxEdges: config.GALAXY_MAX_EDGES });
-  if (!validated.ok) {
-    throw new AppError("VALIDATION_FAILED", `the graph is invalid: ${validated.issues[0].message}`, {
-      issues: validated.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
-    });
-  }
-  const graph = validated.graph;
+  const graph = assertValidGraph(raw);
   const scope: RunScope = body.nodeIds === undefined ? "FULL" : new Set(body.nodeIds).size === 1 ? "SINGLE" : "PARTIAL";
   const targetNodeIds = body.nodeIds === undefined ? [] : [...new Set(body.nodeIds)];
   const plan = planOrThrow(graph, scope, targetNodeIds);
