@@ -19,7 +19,7 @@ export default defineConfig({
           name: "unit",
           sequence: { groupOrder: 0 },
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
-          exclude: ["src/**/*.db.test.ts"],
+          exclude: ["src/**/*.db.test.ts", "src/**/*.db.test.tsx"],
           environment: "node",
         },
       },
@@ -29,7 +29,7 @@ export default defineConfig({
           name: "db",
           // Runs after the unit project, with its own worker limit.
           sequence: { groupOrder: 1 },
-          include: ["tests/**/*.test.ts", "src/**/*.db.test.ts"],
+          include: ["tests/**/*.test.ts", "src/**/*.db.test.ts", "src/**/*.db.test.tsx"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

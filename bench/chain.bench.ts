@@ -5,9 +5,8 @@
  *   npx tsx --conditions=react-server bench/chain.bench.ts
  */
 import { runGraph } from "../src/engine";
-import { loadExecutor } from "../src/nodes/executors";
-import { getNodeDefinition } from "../src/nodes/registry";
-import { resolveNodeInput } from "../src/nodes/resolve-input";
+import { createExecuteNode } from "../src/nodes/execute-node";
+import { serverNodeCatalogue } from "../src/nodes/server-catalogue";
 import { chain, median, runAndWait, startBench, runMain } from "./bench-harness";
 
 /** The same chain through the engine and the real LLM executor, with no database: what the model call itself costs. */
@@ -16,11 +15,7 @@ async function engineOnly(graph: ReturnType<typeof chain>): Promise<number> {
   const outcome = await runGraph({
     graph,
     scope: "FULL",
-    executeNode: async (node, connected, signal) => {
-      const resolved = resolveNodeInput(getNodeDefinition(node.type)!, node.data, connected);
-      if (!resolved.ok) throw new Error("not ready");
-      return (await loadExecutor(node.type))(resolved.value, { userId: "bench", runId: "bench", nodeId: node.id, signal, log: () => undefined });
-    },
+    executeNode: createExecuteNode(serverNodeCatalogue, { userId: "bench", runId: "bench", log: () => undefined }),
   });
   if (outcome.status !== "COMPLETED") throw new Error(`engine-only run ${outcome.status}: ${outcome.error}`);
   return performance.now() - started;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { QueryProvider } from "@/lib/client/queries/query-provider";
 import { env } from "@/server/env";
 import { ClerkRootLazy } from "./clerk-root-lazy";
 import "./globals.css";
@@ -17,7 +18,12 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   const config = env();
-  const body = <body className="font-sans antialiased">{children}</body>;
+  // One QueryClient per tab for every page (dashboard, editor, settings); inside Clerk's provider when there is one.
+  const body = (
+    <body className="font-sans antialiased">
+      <QueryProvider>{children}</QueryProvider>
+    </body>
+  );
   if (!config.clerkEnabled || !config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
     return (
       <html lang="en" className={inter.variable}>

@@ -12,9 +12,9 @@ export default function HomePage() {
         <Link className="rounded-md bg-violet-600 px-4 py-2 font-medium hover:bg-violet-500" href="/workflows">
           Open your workflows
         </Link>
-        <a className="rounded-md border border-zinc-700 px-4 py-2 hover:bg-zinc-900" href="/api/health">
-          Health
-        </a>
+        <Link className="rounded-md border border-zinc-700 px-4 py-2 hover:bg-zinc-900" href="/sign-up">
+          Create an account
+        </Link>
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
  * time budget runs out, or when the run is canceled, whichever comes first, so a run
  * never waits on an executor that ignores its signal.
  */
-import type { ConnectedValues } from "@/nodes/resolve-input";
+import type { ConnectedValues } from "./node-catalogue";
 import { NodeTimeoutError } from "./errors";
 import type { TGraphNode } from "./graph-schema";
 import type { ExecuteNode, ExecuteNodeResult } from "./run-types";

@@ -4,7 +4,7 @@
  * whatever order the keys were written in.
  */
 import * as crypto from "node:crypto";
-import type { ConnectedValues } from "@/nodes/resolve-input";
+import type { ConnectedValues } from "./node-catalogue";
 
 /**
  * JSON with object keys sorted at every depth. Follows `JSON.stringify` for the rest

@@ -4,11 +4,10 @@
  * a placeholder of the port's type stands in for it. Server-side checks (the asset exists,
  * a provider is configured) are added by the server.
  */
-import { getNodeDefinition } from "@/nodes/registry";
-import { resolveNodeInput, type ConnectedValues } from "@/nodes/resolve-input";
-import type { PortType } from "@/nodes/types";
 import { indexGraph } from "./graph-index";
 import type { TGraph } from "./graph-schema";
+import type { ConnectedValues, NodeCatalogue, PortType } from "./node-catalogue";
+import { resolveNodeInput } from "./resolve-input";
 
 export interface ReadinessIssue {
   nodeId: string;
@@ -25,11 +24,11 @@ const PLACEHOLDERS: Record<PortType, unknown> = { text: "placeholder", image: "p
  * and every value the node's strict input schema rejects.
  *
  * @example
- * const issues = checkReadiness(graph, plan.nodeIds);
+ * const issues = checkReadiness(graph, plan.nodeIds, catalogue);
  * // [{ nodeId: "llm-1", nodeType: "llm", field: "user_message", message: "user message is required" }]
  * if (issues.length > 0) return badRequest("not ready to run", issues);
  */
-export function checkReadiness(graph: TGraph, nodeIds: string[]): ReadinessIssue[] {
+export function checkReadiness(graph: TGraph, nodeIds: readonly string[], catalogue: NodeCatalogue): ReadinessIssue[] {
   const index = indexGraph(graph);
   const issues: ReadinessIssue[] = [];
   for (const nodeId of nodeIds) {
@@ -39,18 +38,18 @@ export function checkReadiness(graph: TGraph, nodeIds: string[]): ReadinessIssue
       continue;
     }
     const node = graph.nodes[i];
-    const def = getNodeDefinition(node.type);
-    if (!def) {
+    const spec = catalogue.get(node.type);
+    if (!spec) {
       issues.push({ nodeId, nodeType: node.type, field: "type", message: `unknown node type "${node.type}"` });
       continue;
     }
     const connected: ConnectedValues = {};
     for (let k = index.inStart[i]; k < index.inStart[i + 1]; k++) {
       const handle = graph.edges[index.inEdges[k]].targetHandle;
-      if (!Object.hasOwn(def.inputs, handle)) continue;
-      (connected[handle] ??= []).push(PLACEHOLDERS[def.inputs[handle].type]);
+      if (!Object.hasOwn(spec.inputs, handle)) continue;
+      (connected[handle] ??= []).push(PLACEHOLDERS[spec.inputs[handle].type]);
     }
-    const resolved = resolveNodeInput(def, node.data, connected);
+    const resolved = resolveNodeInput(spec, node.data, connected);
     if (resolved.ok) continue;
     for (const problem of resolved.problems) {
       issues.push({ nodeId, nodeType: node.type, field: problem.field, message: problem.message });

@@ -1,4 +1,4 @@
-/** Engine errors and the one place that turns any thrown value into a readable line. */
+/** Engine errors, the one place that turns any thrown value into a readable line, and which errors are bugs. */
 
 export type EngineErrorCode = "UNKNOWN_TARGET" | "BAD_SCOPE" | "CYCLE" | "TIMEOUT" | "CANCELED";
 
@@ -32,4 +32,26 @@ export function errorMessage(error: unknown): string {
   } catch {
     return String(error);
   }
+}
+
+/** A thrown value's stack, for the server's eyes only (its message when it has no stack). */
+export function errorStack(error: unknown): string {
+  return error instanceof Error && error.stack ? error.stack : errorMessage(error);
+}
+
+/**
+ * The stack of an error that is a bug rather than a failure someone meant to report, else
+ * undefined. A bug: JavaScript's own TypeError, ReferenceError, RangeError or SyntaxError —
+ * except undici's `TypeError: fetch failed`, a network failure whose `cause` says why.
+ * Everything else a node throws is expected and readable (an input of the wrong kind, a
+ * provider's 429, a timeout, a cancel): its message is the whole story, and no stack is kept.
+ *
+ * @example
+ * programmingErrorStack(new TypeError("cannot read properties of undefined")); // "TypeError: cannot read…\n    at …"
+ * programmingErrorStack(new Error("the input is a video, not an image"));     // undefined
+ */
+export function programmingErrorStack(error: unknown): string | undefined {
+  const isBug = error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+  if (!isBug || (error instanceof TypeError && error.message === "fetch failed")) return undefined;
+  return errorStack(error);
 }

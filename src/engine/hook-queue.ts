@@ -4,7 +4,7 @@
  * at once when nothing is pending (so synchronous hooks cost no promise) and is chained
  * behind the pending ones otherwise. The first failure is remembered for the run's end.
  */
-import { errorMessage } from "./errors";
+import { errorMessage, errorStack } from "./errors";
 import type { EngineHooks } from "./run-types";
 
 type HookName = keyof EngineHooks;
@@ -15,6 +15,7 @@ export class HookQueue {
   /** Hook calls emitted whose promise has not settled yet. */
   private pending = 0;
   private firstFailure: string | undefined;
+  private firstFailureStack: string | undefined;
   private readonly settled = () => {
     this.pending--;
   };
@@ -30,7 +31,11 @@ export class HookQueue {
     if (!hook) return;
     const hooks = this.hooks;
     const failed = (error: unknown) => {
-      this.firstFailure ??= `hook ${name} failed: ${errorMessage(error)}`;
+      if (this.firstFailure === undefined) {
+        this.firstFailure = `hook ${name} failed: ${errorMessage(error)}`;
+        // A hook is the server's own code: its failure is always unexpected.
+        this.firstFailureStack = errorStack(error);
+      }
       this.pending--;
     };
     if (this.pending === 0) {
@@ -57,5 +62,9 @@ export class HookQueue {
 
   get failure(): string | undefined {
     return this.firstFailure;
+  }
+
+  get failureStack(): string | undefined {
+    return this.firstFailureStack;
   }
 }

@@ -1,4 +1,4 @@
-/** The engine's public API: graph checks, planning and the scheduler. No database, no Next.js. */
+/** The engine's public API: node catalogues, graph checks, planning and the scheduler. No database, no Next.js. */
 export { ZGraph, ZGraphEdge, ZGraphNode, type TGraph, type TGraphEdge, type TGraphNode } from "./graph-schema";
 export {
   DEFAULT_GRAPH_LIMITS,
@@ -10,6 +10,16 @@ export {
   type ValidateGraphResult,
 } from "./validate-graph";
 export { checkReadiness, type ReadinessIssue } from "./check-readiness";
+export {
+  PORT_TYPES,
+  createCatalogue,
+  type ConnectedValues,
+  type NodeCatalogue,
+  type NodeSpec,
+  type PortSpec,
+  type PortType,
+} from "./node-catalogue";
+export { mergeNodeInput, resolveNodeInput, type ResolveResult } from "./resolve-input";
 export { planRun, type RunPlan } from "./plan";
 export { DEFAULT_CONCURRENCY, DEFAULT_NODE_TIMEOUT_MS, runGraph } from "./run-graph";
 export type {
@@ -29,6 +39,7 @@ export { computeCacheKey, stableStringify } from "./cache-key";
 export { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs, type RetryPolicy } from "./retry";
 export { EngineError, NodeTimeoutError, errorMessage, type EngineErrorCode } from "./errors";
 export {
+  LOG_LEVELS,
   NODE_STATUSES,
   RUN_SCOPES,
   RUN_STATUSES,
@@ -36,6 +47,7 @@ export {
   isFinalRunStatus,
   type FinalNodeStatus,
   type FinalRunStatus,
+  type LogLevel,
   type NodeStatus,
   type RunScope,
   type RunStatus,

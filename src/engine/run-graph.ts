@@ -3,7 +3,7 @@
  * resolves with how each node and the run ended. Pure: persistence, queues and providers
  * reach it only through `executeNode`, `lookupCached` and the hooks.
  */
-import { EngineError, errorMessage } from "./errors";
+import { EngineError, errorMessage, errorStack } from "./errors";
 import { HookQueue } from "./hook-queue";
 import { planRun, type RunPlan } from "./plan";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
@@ -42,7 +42,10 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
     plan = planRun(options.graph, options.scope, options.targetNodeIds);
   } catch (error) {
     hooks.emit("onLog", { level: "error", message: `run not started: ${errorMessage(error)}` });
-    return finishRun(options, hooks, { status: "FAILED", outputs: {}, error: errorMessage(error), durationMs: now() - startedAt }, {});
+    const event: RunFinishEvent = { status: "FAILED", outputs: {}, error: errorMessage(error), durationMs: now() - startedAt };
+    // An EngineError is a plan that cannot be made (unknown target, cycle); anything else is a bug.
+    if (!(error instanceof EngineError)) event.errorStack = errorStack(error);
+    return finishRun(options, hooks, event, {});
   }
 
   const scheduler = new Scheduler(options, plan, hooks, {
@@ -60,7 +63,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
   await scheduler.done;
   signal?.removeEventListener("abort", onAbort);
 
-  const { outputs, nodes, failures } = scheduler.outcome();
+  const { outputs, nodes, failures, errorStack: nodeStack } = scheduler.outcome();
   let status: FinalRunStatus = scheduler.canceled ? "CANCELED" : failures.length > 0 ? "FAILED" : "COMPLETED";
   let error: string | undefined = scheduler.canceled ? "canceled" : summarize(failures);
   hooks.emit("onLog", {
@@ -75,6 +78,9 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
   }
   const event: RunFinishEvent = { status, outputs, durationMs: now() - startedAt };
   if (error !== undefined) event.error = error;
+  // Only a FAILED run keeps a stack: a canceled one ended because someone asked, whatever failed before.
+  const stack = nodeStack ?? hooks.failureStack;
+  if (status === "FAILED" && stack !== undefined) event.errorStack = stack;
   return finishRun(options, hooks, event, nodes);
 }
 

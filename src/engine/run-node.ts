@@ -3,11 +3,11 @@
  * (reusable ancestors of a partial run only), otherwise execute it, retrying transient
  * errors with backoff. The scheduler owns the state; this reports back through `NodeHost`.
  */
-import type { ConnectedValues } from "@/nodes/resolve-input";
-import type { LogLevel } from "@/nodes/types";
+import type { ConnectedValues } from "./node-catalogue";
+import type { LogLevel } from "./statuses";
 import { type AbortAttempt, attemptNode } from "./attempt-node";
 import { computeCacheKey } from "./cache-key";
-import { errorMessage } from "./errors";
+import { errorMessage, errorStack, programmingErrorStack } from "./errors";
 import type { TGraphNode } from "./graph-schema";
 import { isTransientError, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import type { ExecuteNodeResult, NodeOutputs, NodeStartEvent, RunGraphOptions } from "./run-types";
@@ -20,6 +20,8 @@ export interface NodeProgress {
   attempts: number;
   cached: boolean;
   error?: string;
+  /** Server-side only: the stack of the unexpected error that failed the node. */
+  stack?: string;
 }
 
 /** The scheduler, as a running node sees it. */
@@ -36,7 +38,8 @@ export interface NodeHost {
   /** Frees the node's concurrency slot and lets the scheduler start more. */
   release(): void;
   succeed(i: number, result: ExecuteNodeResult): void;
-  fail(i: number, message: string): void;
+  /** `stack`: only for an unexpected error (see `programmingErrorStack`). */
+  fail(i: number, message: string, stack?: string): void;
   /** Undefined when nobody listens, so hot paths build no events. */
   emitStart: ((event: NodeStartEvent) => void) | undefined;
   log: ((level: LogLevel, message: string, nodeId?: string, metadata?: Record<string, unknown>) => void) | undefined;
@@ -47,7 +50,7 @@ export async function runNode(host: NodeHost, i: number, node: TGraphNode, p: No
   try {
     await lifecycle(host, i, node, p, reusable);
   } catch (error) {
-    if (!host.isFinished() && !host.isFinal(i)) host.fail(i, `internal error: ${errorMessage(error)}`);
+    if (!host.isFinished() && !host.isFinal(i)) host.fail(i, `internal error: ${errorMessage(error)}`, errorStack(error));
   } finally {
     host.release();
   }
@@ -59,7 +62,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
   try {
     cacheKey = p.cacheKey = computeCacheKey(node.type, node.data, p.input);
   } catch (error) {
-    return host.fail(i, errorMessage(error));
+    return host.fail(i, errorMessage(error), programmingErrorStack(error));
   }
 
   if (reusable && lookupCached) {
@@ -90,7 +93,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
       return host.succeed(i, result);
     } catch (error) {
       if (host.isFinished()) return;
-      if (attempt >= host.retry.maxAttempts || !isTransientError(error)) return host.fail(i, errorMessage(error));
+      if (attempt >= host.retry.maxAttempts || !isTransientError(error)) return host.fail(i, errorMessage(error), programmingErrorStack(error));
       const delayMs = retryDelayMs(error, attempt, host.retry);
       host.log?.("warning", `node "${node.id}" attempt ${attempt} failed: ${errorMessage(error)}; retrying in ${delayMs} ms`, node.id, { attempt, delayMs });
       await sleep(delayMs, signal);

@@ -1,8 +1,7 @@
 /** The scheduler's contract: what `runGraph` takes, what it reports through hooks, what it returns. */
-import type { ConnectedValues } from "@/nodes/resolve-input";
-import type { LogLevel } from "@/nodes/types";
+import type { ConnectedValues } from "./node-catalogue";
 import type { TGraph, TGraphNode } from "./graph-schema";
-import type { FinalNodeStatus, FinalRunStatus, RunScope } from "./statuses";
+import type { FinalNodeStatus, FinalRunStatus, LogLevel, RunScope } from "./statuses";
 
 export type NodeOutputs = Record<string, unknown>;
 
@@ -59,6 +58,13 @@ export interface RunFinishEvent {
   /** Node id → outputs, for every node of the plan that succeeded (reused ones included). */
   outputs: Record<string, NodeOutputs>;
   error?: string;
+  /**
+   * FAILED runs only: the stack of the unexpected error that failed the run — an engine
+   * internal error, a failed hook, or a bug in an executor (`programmingErrorStack`); the
+   * first failed node's in plan order, else the hook's. For the server's log and database,
+   * never for users.
+   */
+  errorStack?: string;
   durationMs: number;
 }
 

@@ -4,8 +4,8 @@
  * to `concurrency` queued nodes are in progress at once. No waves, no scans: every node
  * and edge is touched a constant number of times.
  */
-import type { ConnectedValues } from "@/nodes/resolve-input";
-import type { LogLevel } from "@/nodes/types";
+import type { ConnectedValues } from "./node-catalogue";
+import type { LogLevel } from "./statuses";
 import type { AbortAttempt } from "./attempt-node";
 import { EngineError } from "./errors";
 import type { HookQueue } from "./hook-queue";
@@ -117,10 +117,12 @@ export class Scheduler implements NodeHost {
     return this.state[i] >= SUCCESS;
   }
 
-  outcome(): { outputs: Record<string, NodeOutputs>; nodes: Record<string, NodeOutcome>; failures: string[] } {
+  /** `errorStack`: the first failed node's unexpected-error stack, if any (plan order). */
+  outcome(): { outputs: Record<string, NodeOutputs>; nodes: Record<string, NodeOutcome>; failures: string[]; errorStack?: string } {
     const outputs: Record<string, NodeOutputs> = {};
     const nodes: Record<string, NodeOutcome> = {};
     const failures: string[] = [];
+    let errorStack: string | undefined;
     for (let i = 0; i < this.state.length; i++) {
       if (this.plan.roles[i] === NOT_PLANNED) continue;
       const id = this.options.graph.nodes[i].id;
@@ -132,8 +134,9 @@ export class Scheduler implements NodeHost {
       nodes[id] = outcome;
       if (status === "SUCCESS") outputs[id] = this.outputs[i]!;
       if (status === "FAILED") failures.push(`node "${id}" failed: ${p?.error ?? "unknown error"}`);
+      if (status === "FAILED" && p?.stack !== undefined) errorStack ??= `node "${id}": ${p.stack}`;
     }
-    return { outputs, nodes, failures };
+    return { outputs, nodes, failures, ...(errorStack !== undefined && { errorStack }) };
   }
 
   succeed(i: number, result: ExecuteNodeResult): void {
@@ -146,12 +149,13 @@ export class Scheduler implements NodeHost {
     if (!event.cached) this.log?.("info", `node "${event.nodeId}" succeeded in ${event.durationMs ?? 0} ms`, event.nodeId);
   }
 
-  fail(i: number, message: string): void {
+  fail(i: number, message: string, errorStack?: string): void {
     const { graph } = this.options;
     const id = graph.nodes[i].id;
     this.state[i] = FAILED;
     this.unfinished--;
     this.progress[i]!.error = message;
+    if (errorStack !== undefined) this.progress[i]!.stack = errorStack;
     if (this.reportsFinish) this.hooks.emit("onNodeFinish", this.finishEvent(i, "FAILED"));
     this.log?.("error", `node "${id}" failed: ${message}`, id);
 

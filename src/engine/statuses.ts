@@ -1,6 +1,7 @@
 /**
- * Run and node statuses, as stored by the server (Postgres enums), with predicates so
- * callers never compare strings by hand.
+ * Run and node statuses, run scopes and log levels: the one definition of each list. The
+ * server's Postgres enums are built from these (`src/server/db/schema.ts`); predicates spare
+ * callers comparing strings by hand.
  */
 export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -14,6 +15,9 @@ export type FinalNodeStatus = Extract<NodeStatus, "SUCCESS" | "FAILED" | "SKIPPE
 
 export const RUN_SCOPES = ["FULL", "PARTIAL", "SINGLE"] as const;
 export type RunScope = (typeof RUN_SCOPES)[number];
+
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function isFinalRunStatus(status: RunStatus): status is FinalRunStatus {
   switch (status) {

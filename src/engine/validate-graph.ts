@@ -4,10 +4,9 @@
  * node (empty prompt, no upload yet) is valid here; that is readiness (check-readiness.ts).
  */
 import { z } from "zod";
-import { getNodeDefinition } from "@/nodes/registry";
-import type { NodeDefinition } from "@/nodes/types";
 import { describeCycle, findCycles, indexGraph } from "./graph-index";
 import { ZGraphEdge, ZGraphNode, type TGraph, type TGraphEdge, type TGraphNode } from "./graph-schema";
+import type { NodeCatalogue, NodeSpec } from "./node-catalogue";
 
 export type GraphIssueCode =
   | "invalid_shape"
@@ -64,12 +63,12 @@ function listPorts(ports: Record<string, unknown>): string {
  * Checks a submitted graph's shape and structure and reports every problem at once.
  *
  * @example
- * const result = validateGraph(body.graph);
+ * const result = validateGraph(body.graph, catalogue);
  * if (!result.ok) return badRequest("invalid graph", result.issues);
  * // result.issues: [{ path: "edges[0]", code: "type_mismatch", message: "cannot connect image output …" }]
  * await saveWorkflow(result.graph);
  */
-export function validateGraph(graph: unknown, limits: Partial<GraphLimits> = {}): ValidateGraphResult {
+export function validateGraph(graph: unknown, catalogue: NodeCatalogue, limits: Partial<GraphLimits> = {}): ValidateGraphResult {
   const { maxNodes, maxEdges } = { ...DEFAULT_GRAPH_LIMITS, ...limits };
   const envelope = ZGraphEnvelope.safeParse(graph);
   if (!envelope.success) return { ok: false, issues: zodIssues(envelope.error, "", "invalid_shape") };
@@ -100,23 +99,23 @@ export function validateGraph(graph: unknown, limits: Partial<GraphLimits> = {})
   const idNodes = nodeIds.map((id) => ({ id }));
   const index = indexGraph({ nodes: idNodes, edges: edges.map((edge) => edge ?? { source: undefined, target: undefined }) });
 
-  const defs: (NodeDefinition | undefined)[] = nodes.map((node, i) => {
+  const specs: (NodeSpec | undefined)[] = nodes.map((node, i) => {
     if (!node) return undefined;
     const first = index.indexOf.get(node.id);
     if (first !== i) {
       issues.push({ path: `nodes[${i}].id`, code: "duplicate_node_id", message: `duplicate node id "${node.id}" (also nodes[${first}])` });
     }
-    const def = getNodeDefinition(node.type);
-    if (!def) {
+    const spec = catalogue.get(node.type);
+    if (!spec) {
       issues.push({ path: `nodes[${i}].type`, code: "unknown_node_type", message: `unknown node type "${node.type}"` });
       return undefined;
     }
-    const data = def.data.safeParse(node.data);
+    const data = spec.data.safeParse(node.data);
     if (!data.success) issues.push(...zodIssues(data.error, `nodes[${i}].data`, "invalid_data"));
-    return def;
+    return spec;
   });
 
-  issues.push(...checkEdges(nodes, edges, defs, index));
+  issues.push(...checkEdges(nodes, edges, specs, index));
 
   for (const cycle of findCycles(index)) {
     issues.push({ path: `edges[${cycle.closingEdge}]`, code: "cycle", message: describeCycle({ nodes: idNodes }, cycle) });
@@ -134,7 +133,7 @@ function idOf(raw: unknown): string | undefined {
 function checkEdges(
   nodes: readonly (TGraphNode | undefined)[],
   edges: readonly (TGraphEdge | undefined)[],
-  defs: readonly (NodeDefinition | undefined)[],
+  specs: readonly (NodeSpec | undefined)[],
   index: ReturnType<typeof indexGraph>,
 ): GraphIssue[] {
   const issues: GraphIssue[] = [];
@@ -151,22 +150,22 @@ function checkEdges(
     if (s < 0) issues.push({ path: `edges[${e}].source`, code: "missing_node", message: `no node with id "${edge.source}"` });
     if (t < 0) issues.push({ path: `edges[${e}].target`, code: "missing_node", message: `no node with id "${edge.target}"` });
 
-    const sourceDef = s >= 0 ? defs[s] : undefined;
-    const targetDef = t >= 0 ? defs[t] : undefined;
-    const out = sourceDef && Object.hasOwn(sourceDef.outputs, edge.sourceHandle) ? sourceDef.outputs[edge.sourceHandle] : undefined;
-    const input = targetDef && Object.hasOwn(targetDef.inputs, edge.targetHandle) ? targetDef.inputs[edge.targetHandle] : undefined;
-    if (sourceDef && !out) {
+    const sourceSpec = s >= 0 ? specs[s] : undefined;
+    const targetSpec = t >= 0 ? specs[t] : undefined;
+    const out = sourceSpec && Object.hasOwn(sourceSpec.outputs, edge.sourceHandle) ? sourceSpec.outputs[edge.sourceHandle] : undefined;
+    const input = targetSpec && Object.hasOwn(targetSpec.inputs, edge.targetHandle) ? targetSpec.inputs[edge.targetHandle] : undefined;
+    if (sourceSpec && !out) {
       issues.push({
         path: `edges[${e}].sourceHandle`,
         code: "unknown_handle",
-        message: `"${edge.sourceHandle}" is not an output of ${sourceDef.type} node "${edge.source}" (outputs: ${listPorts(sourceDef.outputs)})`,
+        message: `"${edge.sourceHandle}" is not an output of ${sourceSpec.type} node "${edge.source}" (outputs: ${listPorts(sourceSpec.outputs)})`,
       });
     }
-    if (targetDef && !input) {
+    if (targetSpec && !input) {
       issues.push({
         path: `edges[${e}].targetHandle`,
         code: "unknown_handle",
-        message: `"${edge.targetHandle}" is not an input of ${targetDef.type} node "${edge.target}" (inputs: ${listPorts(targetDef.inputs)})`,
+        message: `"${edge.targetHandle}" is not an input of ${targetSpec.type} node "${edge.target}" (inputs: ${listPorts(targetSpec.inputs)})`,
       });
     }
     if (!out || !input) return;

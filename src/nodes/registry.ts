@@ -1,4 +1,8 @@
-/** Every node type by name. Client-safe; the one list the canvas, validator and engine share. */
+/**
+ * Every node type: one line each. Client-safe — the canvas, the validator and the server all
+ * read this catalogue; the server finds each type's `server.ts` through `server-catalogue.ts`.
+ */
+import { createCatalogue } from "@/engine/node-catalogue";
 import { cropImageNode } from "./cropImage/definition";
 import { extractFrameNode } from "./extractFrame/definition";
 import { llmNode, visionNode } from "./llm/definition";
@@ -7,25 +11,12 @@ import type { NodeDefinition } from "./types";
 import { uploadImageNode } from "./uploadImage/definition";
 import { uploadVideoNode } from "./uploadVideo/definition";
 
-export const NODE_DEFINITIONS = {
-  text: textNode,
-  uploadImage: uploadImageNode,
-  uploadVideo: uploadVideoNode,
-  llm: llmNode,
-  vision: visionNode,
-  cropImage: cropImageNode,
-  extractFrame: extractFrameNode,
-} satisfies Record<string, NodeDefinition>;
-
-export type NodeType = keyof typeof NODE_DEFINITIONS;
-
-/** The six types offered in the editor's quick-access bar (`vision` is an alias of `llm`). */
-export const QUICK_ACCESS_TYPES: NodeType[] = ["text", "uploadImage", "uploadVideo", "llm", "cropImage", "extractFrame"];
-
-export function isNodeType(type: string): type is NodeType {
-  return Object.prototype.hasOwnProperty.call(NODE_DEFINITIONS, type);
-}
-
-export function getNodeDefinition(type: string): NodeDefinition | undefined {
-  return isNodeType(type) ? NODE_DEFINITIONS[type] : undefined;
-}
+export const nodeCatalogue = createCatalogue<NodeDefinition>([
+  textNode,
+  uploadImageNode,
+  uploadVideoNode,
+  llmNode,
+  visionNode,
+  cropImageNode,
+  extractFrameNode,
+]);

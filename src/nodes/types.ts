@@ -1,53 +1,61 @@
 /**
- * The shape every node type declares: ports, parameters and defaults, as data.
- * Client-safe: the canvas, the graph validator and the engine all read these.
- * Executors live beside each definition in `execute.ts` (server-only) and are
- * loaded lazily through `src/nodes/executors.ts`.
+ * What a node type declares: the engine's spec (ports, params) plus everything the editor
+ * asks about it — label, icon, colour, sidebar place, how its result shows, its canvas view —
+ * as data. Client-safe. The server side (executor, readiness check) is `<folder>/server.ts`,
+ * found by folder name (server-catalogue.ts) so no client bundle can reach it.
  */
+import type { NodeProps } from "@xyflow/react";
+import type { ComponentType } from "react";
 import type { z } from "zod";
+import type { NodeCatalogue, NodeSpec, PortSpec } from "@/engine/node-catalogue";
+import type { LogLevel } from "@/engine/statuses";
 
-export const PORT_TYPES = ["text", "image", "video", "number"] as const;
-export type PortType = (typeof PORT_TYPES)[number];
-
-export interface PortSpec {
-  type: PortType;
+export interface NodePort extends PortSpec {
   label: string;
-  /** The node cannot run unless this input is connected or set by hand. */
-  required?: boolean;
-  /** Accepts many connections; the executor receives an array. */
-  many?: boolean;
 }
 
-export interface NodeDefinition<
-  TData extends z.ZodType = z.ZodType,
-  TResolved extends z.ZodType = z.ZodType,
-> {
-  type: string;
+/** The editor's node panel, in this order. */
+export const SIDEBAR_SECTIONS = ["Inputs", "AI", "Media"] as const;
+export type SidebarSection = (typeof SIDEBAR_SECTIONS)[number];
+
+/** What the editor knows when a node is added. */
+export interface AddNodeContext {
+  /** Model providers this server has configured; null until known. */
+  providers: Partial<Record<string, boolean>> | null;
+}
+
+export interface NodeDefinition<TData extends z.ZodType = z.ZodType, TResolved extends z.ZodType = z.ZodType>
+  extends NodeSpec<TData, TResolved> {
   label: string;
   description: string;
-  /** A short glyph shown on the node and in the sidebar. */
+  inputs: Record<string, NodePort>;
+  outputs: Record<string, NodePort>;
+  /** SVG path data on a 24×24 grid, drawn as a 1.8-wide line: the node's icon on the canvas and in the sidebar. */
   icon: string;
-  inputs: Record<string, PortSpec>;
-  outputs: Record<string, PortSpec>;
+  /** The node's colour: its minimap shape and icon accent (ports keep their type's colour). */
+  color: string;
+  /** Where the node panel offers it; "hidden" for an alias kept so saved graphs still load. */
+  sidebar: { section: SidebarSection; order: number } | "hidden";
   /**
-   * What is saved in `node.data`: lenient, so a half-finished node (empty prompt,
-   * no upload yet) saves happily, but every value present has the right type and range.
-   * Unknown (UI-only) keys pass through.
+   * Whether a successful result shows under the node, each output by its port type (text,
+   * image preview, video player). False when the node already shows what it outputs.
    */
-  data: TData;
-  /**
-   * What the executor receives: `data` merged with connected inputs (a connection wins
-   * over the manual value). Strict: a failure here is a readiness error, reported
-   * when a run is requested.
-   */
-  resolved: TResolved;
+  inlineResult?: false;
   /** The `data` a freshly added node starts with. */
   defaults: z.input<TData>;
+  /** Data laid over `defaults` when the editor adds one, from what it knows then. */
+  initialData?: (context: AddNodeContext) => Record<string, unknown> | undefined;
+  /** The node's canvas view, loaded in the browser; without one the canvas draws the generic view. */
+  component?: () => Promise<{ default: NodeView }>;
+  /** The folder under `src/nodes/` whose `server.ts` runs this type (default: `type`); an alias names its original's. */
+  folder?: string;
 }
 
-export type ResolvedInput<D extends NodeDefinition> = z.output<D["resolved"]>;
+export type NodeViewProps = NodeProps & { definition: NodeDefinition };
+export type NodeView = ComponentType<NodeViewProps>;
 
-export type LogLevel = "debug" | "info" | "warning" | "error";
+export type ResolvedInput<D extends NodeDefinition> = z.output<D["resolved"]>;
+export type SavedData<D extends NodeDefinition> = z.output<D["data"]>;
 
 /** What the server gives an executor besides its input. */
 export interface NodeRunContext {
@@ -65,12 +73,35 @@ export interface NodeRunResult {
   meta?: Record<string, unknown>;
 }
 
-export type NodeExecutor<D extends NodeDefinition = NodeDefinition> = (
-  input: ResolvedInput<D>,
-  ctx: NodeRunContext,
-) => Promise<NodeRunResult>;
+export type NodeExecutor<D extends NodeDefinition = NodeDefinition> = (input: ResolvedInput<D>, ctx: NodeRunContext) => Promise<NodeRunResult>;
 
-/** Helper so each definition keeps its literal types while checked against the interface. */
+/** A problem only the server can see (the upload is gone, the provider is not configured), on one field. */
+export interface ServerReadinessProblem {
+  field: string;
+  message: string;
+}
+
+/** Checked when a run is requested, on a node the engine found ready; `data` is its saved data, parsed. */
+export type NodeReadinessCheck<D extends NodeDefinition = NodeDefinition> = (
+  data: SavedData<D>,
+  ctx: { userId: string },
+) => Promise<ServerReadinessProblem[]>;
+
+/**
+ * What a node folder's `server.ts` exports. Declared as methods, so one type's server (its
+ * input typed by its definition) stands in the catalogue for any.
+ */
+export interface NodeServer<D extends NodeDefinition = NodeDefinition> {
+  execute(input: ResolvedInput<D>, ctx: NodeRunContext): Promise<NodeRunResult>;
+  checkReady?(data: SavedData<D>, ctx: { userId: string }): Promise<ServerReadinessProblem[]>;
+}
+
+/** A catalogue that can also run its types: where each definition's server side comes from. */
+export interface ServerNodeCatalogue extends NodeCatalogue<NodeDefinition> {
+  loadServer(definition: NodeDefinition): Promise<NodeServer>;
+}
+
+/** Keeps a definition's literal types while checking it against the interface. */
 export function defineNode<TData extends z.ZodType, TResolved extends z.ZodType>(
   def: NodeDefinition<TData, TResolved>,
 ): NodeDefinition<TData, TResolved> {

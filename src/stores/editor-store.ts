@@ -1,6 +1,5 @@
-/** The open workflow's identity and save state: version, name, conflict, configured providers. */
+/** The open workflow's identity and save state: version, name, conflict. */
 import { create } from "zustand";
-import type { LlmProvider } from "@/nodes/llm/definition";
 import type { WireGraph, Workflow } from "@/lib/client/types";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "error";
@@ -23,7 +22,6 @@ interface EditorState {
   status: SaveStatus;
   error: string | null;
   conflict: Conflict | null;
-  providers: Partial<Record<LlmProvider, boolean>> | null;
   open: (workflow: Workflow, revision: number) => void;
   setName: (name: string) => void;
   set: (patch: Partial<EditorState>) => void;
@@ -39,7 +37,6 @@ export const useEditorStore = create<EditorState>()((set) => ({
   status: "saved",
   error: null,
   conflict: null,
-  providers: null,
   open: (workflow, revision) =>
     set({
       workflowId: workflow.id,

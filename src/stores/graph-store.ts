@@ -6,8 +6,8 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from "@xyflow/react";
 import { create } from "zustand";
-import { checkConnection, type ConnectionCheck } from "@/components/canvas/connection-rules";
-import { getNodeDefinition } from "@/nodes/registry";
+import { checkConnection, type ConnectionCheck } from "@/nodes/connection-rules";
+import { nodeCatalogue } from "@/nodes/registry";
 import { pushSnapshot, unselected, type GraphSnapshot } from "./graph-history";
 
 export interface GraphState {
@@ -95,7 +95,7 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       const check = checkConnection(nodes, edges, c);
       if (!check.ok) return check;
       const target = nodes.find((n) => n.id === c.target);
-      const many = target?.type ? getNodeDefinition(target.type)?.inputs[c.targetHandle ?? ""]?.many : false;
+      const many = target?.type ? nodeCatalogue.get(target.type)?.inputs[c.targetHandle ?? ""]?.many : false;
       // A single-value input keeps only its newest connection.
       const kept = many ? edges : edges.filter((e) => !(e.target === c.target && e.targetHandle === c.targetHandle));
       const edge: Edge = {
@@ -111,7 +111,7 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       return check;
     },
     addNode: (type, position, data) => {
-      const def = getNodeDefinition(type);
+      const def = nodeCatalogue.get(type);
       const id = newNodeId(type);
       checkpoint();
       const node: Node = { id, type, position, data: { ...(def?.defaults as Record<string, unknown>), ...data }, selected: true };

@@ -3,7 +3,7 @@
  * node shows inline), readiness problems reported by the server, and the run's logs.
  */
 import { create } from "zustand";
-import type { ExecutionLog, NodeResult, Run, RunScope, RunStatus } from "@/lib/client/types";
+import type { ExecutionLog, NodeResult, RunRow, RunScope, RunStatus } from "@/lib/client/types";
 
 interface RunState {
   activeRunId: string | null;
@@ -12,10 +12,8 @@ interface RunState {
   results: Record<string, NodeResult>;
   problems: Record<string, string[]>;
   logs: ExecutionLog[];
-  /** Bumped when the history list should refetch. */
-  historyTick: number;
   begin: (runId: string, scope: RunScope, nodeIds: string[]) => void;
-  applyRun: (run: Run) => void;
+  applyRun: (run: RunRow) => void;
   applyNode: (result: NodeResult) => void;
   addLog: (log: ExecutionLog) => void;
   end: () => void;
@@ -26,7 +24,7 @@ interface RunState {
   reset: () => void;
 }
 
-const initial = { activeRunId: null, status: null, scope: null, results: {}, problems: {}, logs: [], historyTick: 0 };
+const initial = { activeRunId: null, status: null, scope: null, results: {}, problems: {}, logs: [] };
 
 export const useRunStore = create<RunState>()((set, get) => ({
   ...initial,
@@ -34,7 +32,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
     const results = { ...get().results };
     // Nodes in scope start fresh so stale outputs never look like this run's.
     for (const id of nodeIds) if (results[id]) results[id] = { ...results[id], status: "IDLE", error: null };
-    set({ activeRunId: runId, status: "QUEUED", scope, results, problems: {}, logs: [], historyTick: get().historyTick + 1 });
+    set({ activeRunId: runId, status: "QUEUED", scope, results, problems: {}, logs: [] });
   },
   applyRun: (run) => {
     if (run.id !== get().activeRunId) return;
@@ -46,7 +44,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
     if (logs.some((l) => l.timestamp === log.timestamp && l.message === log.message)) return;
     set({ logs: [...logs, log] });
   },
-  end: () => set({ activeRunId: null, historyTick: get().historyTick + 1 }),
+  end: () => set({ activeRunId: null }),
   showResults: (results) => {
     const merged = { ...get().results };
     for (const r of results) if (r.status !== "IDLE") merged[r.nodeId] = r;

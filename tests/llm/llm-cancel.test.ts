@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LlmProvider } from "@/nodes/llm/definition";
 import { resetEnvCache } from "@/server/env";
-import { createLlmExecutor } from "@/server/llm/create-llm-executor";
+import { createLlmExecutor } from "@/nodes/llm/create-llm-executor";
 import { startLlmStub, type LlmStub } from "../helpers/llm-stub-server";
 import { makeContext, memoryImageLoader, pointEnvAt } from "./llm-test-kit";
 

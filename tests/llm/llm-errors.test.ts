@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs } from "@/engine/retry";
 import type { LlmProvider } from "@/nodes/llm/definition";
 import { resetEnvCache } from "@/server/env";
-import { createLlmExecutor } from "@/server/llm/create-llm-executor";
+import { createLlmExecutor } from "@/nodes/llm/create-llm-executor";
 import { LlmError } from "@/server/llm/llm-error";
 import { startLlmStub, type LlmStub } from "../helpers/llm-stub-server";
 import { makeContext, memoryImageLoader, pointEnvAt } from "./llm-test-kit";

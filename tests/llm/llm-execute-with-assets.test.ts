@@ -1,5 +1,5 @@
 /**
- * The wired executor (`@/nodes/llm/execute`): image bytes come from the user's stored
+ * The wired executor (`@/nodes/llm/server`): image bytes come from the user's stored
  * assets through readAssetBytes, on a real database, and reach Gemini as inline data.
  */
 import { mkdtempSync } from "node:fs";
@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute } from "@/nodes/llm/execute";
+import { execute } from "@/nodes/llm/server";
 import { createAssetFromBytes } from "@/server/assets";
 import { useDatabase } from "@/server/db";
 import { resetEnvCache } from "@/server/env";

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LlmProvider } from "@/nodes/llm/definition";
 import { resetEnvCache } from "@/server/env";
-import { createLlmExecutor, type LoadedImage } from "@/server/llm/create-llm-executor";
+import { createLlmExecutor, type LoadedImage } from "@/nodes/llm/create-llm-executor";
 import { startLlmStub, type LlmStub, type StubProtocol } from "../helpers/llm-stub-server";
 import { KEYS, makeContext, makeImages, memoryImageLoader, pointEnvAt } from "./llm-test-kit";
 

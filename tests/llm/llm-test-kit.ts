@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { vi } from "vitest";
 import type { NodeRunContext } from "@/nodes/types";
 import { resetEnvCache } from "@/server/env";
-import type { LoadImage, LoadedImage } from "@/server/llm/create-llm-executor";
+import type { LoadImage, LoadedImage } from "@/nodes/llm/create-llm-executor";
 import type { LlmStub } from "../helpers/llm-stub-server";
 
 export const KEYS = {

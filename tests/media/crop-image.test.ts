@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
-import { execute as crop } from "@/nodes/cropImage/execute";
-import { execute as uploadImage } from "@/nodes/uploadImage/execute";
+import { execute as crop } from "@/nodes/cropImage/server";
+import { execute as uploadImage } from "@/nodes/uploadImage/server";
 import { createAssetFromBytes, readAssetBytes } from "@/server/assets";
 import { useDatabase } from "@/server/db";
 import { assets } from "@/server/db/schema";

@@ -1,4 +1,5 @@
-import type { LogLevel, NodeRunContext } from "@/nodes/types";
+import type { LogLevel } from "@/engine/statuses";
+import type { NodeRunContext } from "@/nodes/types";
 
 /** A NodeRunContext for calling an executor directly; `logs` collects what it logged. */
 export function nodeContext(userId: string, overrides: Partial<NodeRunContext> = {}) {

@@ -64,6 +64,42 @@ function storedFiles(): string[] {
 
 const assetRows = async (userId: string) => t.handle.db.select().from(assets).where(eq(assets.userId, userId));
 
+/** Files on disk and alice's rows, to show a refused upload left nothing behind. */
+const leftovers = async () => ({ files: storedFiles().length, rows: (await assetRows(alice.user.id)).length });
+
+/** A hand-written multipart body, for what FormData cannot say (filename*, junk parts, a cut body). */
+const BOUNDARY = "galaxyTestBoundary";
+const rawPart = (disposition: string, data: string | Uint8Array, type = "application/octet-stream") =>
+  Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(data),
+    Buffer.from("\r\n"),
+  ]);
+const rawForm = (...parts: Buffer[]) => Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]);
+/**
+ * Sends `body` in 4 KiB pieces, as a network would, so the file is being written when a
+ * later part arrives; with `abortAt`, the client goes away after that many bytes.
+ */
+async function postRaw(body: Buffer, abortAt?: number) {
+  let at = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (abortAt !== undefined && at >= abortAt) return controller.error(new Error("the client went away"));
+      if (at >= body.length) return controller.close();
+      controller.enqueue(new Uint8Array(body.subarray(at, (at += 4096))));
+    },
+  });
+  const { NextRequest } = await import("next/server");
+  const req = new NextRequest("http://127.0.0.1:3000/api/uploads", {
+    method: "POST",
+    body: stream,
+    headers: { ...alice.headers, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+    ...{ duplex: "half" },
+  });
+  const res = await upload(req, { params: Promise.resolve({}) });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+}
+
 describe(`POST /api/uploads on ${testEngine}`, () => {
   it("answers 401 without credentials", async () => {
     const res = await callRoute(upload, "/api/uploads", { method: "POST", body: form(Buffer.from("x"), "a.png") });
@@ -202,6 +238,63 @@ describe(`POST /api/uploads on ${testEngine}`, () => {
     noFile.append("other", "value");
     expect((await post(noFile)).json).toMatchObject({ code: "BAD_REQUEST", error: expect.stringMatching(/no file/) });
     expect((await post(form(new Uint8Array(0), "empty.png"))).status).toBe(400);
+  });
+});
+
+describe(`POST /api/uploads multipart handling (busboy) on ${testEngine}`, () => {
+  let png: Buffer;
+  /** Past the sniffed head, so a temp file is open when a refusal comes. */
+  let longPng: Buffer;
+  beforeAll(async () => {
+    png = await boxImage(32, 32, { left: 0, top: 0, width: 4, height: 4 });
+    longPng = Buffer.concat([png, randomBytes(40_000)]);
+  });
+  const filePart = (data: Buffer, name = "a.png") => rawPart(`form-data; name="file"; filename="${name}"`, data);
+  const field = (name: string) => rawPart(`form-data; name="${name}"`, "x", "text/plain");
+  const junk = () => Buffer.from(`--${BOUNDARY}\r\nX-Junk: 1\r\n\r\nx\r\n`);
+
+  it("keeps a UTF-8 name as the asset's originalName: RFC 5987 filename*, or raw UTF-8 as browsers send it", async () => {
+    const disposition = "form-data; name=\"file\"; filename*=UTF-8''%E2%82%AC%20Caf%C3%A9.png";
+    const starred = await postRaw(rawForm(rawPart(disposition, png)));
+    expect(starred.status).toBe(201);
+    expect(starred.json.asset.originalName).toBe("€ Café.png");
+    const browser = await post(form(png, "写真 été.png", "image/png"));
+    expect(browser.json!.asset.originalName).toBe("写真 été.png");
+  });
+
+  it("ignores small extra fields around the file", async () => {
+    expect((await postRaw(rawForm(field("note"), filePart(png)))).status).toBe(201);
+  });
+
+  it.each([
+    ["a second file", () => rawForm(filePart(longPng), filePart(png, "b.png")), /one file per upload/],
+    ["a file in another field", () => rawForm(rawPart('form-data; name="photo"; filename="a.png"', png)), /field "photo"/],
+    ["too many fields", () => rawForm(...Array.from({ length: 7 }, (_, i) => field(`f${i}`)), filePart(png)), /too many form fields/],
+    ["too many parts", () => rawForm(filePart(png), ...Array.from({ length: 8 }, junk)), /too many parts/],
+    ["a body cut inside the file", () => rawForm(filePart(longPng)).subarray(0, 20_000), /ended before its closing boundary/],
+  ])("refuses %s with a 400 naming it, leaving nothing behind", async (_, body, message) => {
+    const before = await leftovers();
+    const res = await postRaw(body());
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "BAD_REQUEST", error: expect.stringMatching(message) });
+    expect(await leftovers()).toEqual(before);
+  });
+
+  it("an upload aborted by the client leaves nothing behind", async () => {
+    const before = await leftovers();
+    const res = await postRaw(rawForm(filePart(longPng)), 20_000);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatch(/interrupted/);
+    expect(await leftovers()).toEqual(before);
+  });
+
+  it("refuses a multipart Content-Type without a boundary (415)", async () => {
+    const res = await callRoute(upload, "/api/uploads", {
+      method: "POST",
+      body: new Uint8Array(rawForm(filePart(png))),
+      headers: { ...alice.headers, "content-type": "multipart/form-data" },
+    });
+    expect(res.status).toBe(415);
   });
 });
 

@@ -18,15 +18,19 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
-import { isNodeType } from "@/nodes/registry";
+import { checkConnection } from "@/nodes/connection-rules";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { CanvasToasts } from "./canvas-toasts";
-import { checkConnection } from "./connection-rules";
 import { NODE_TYPES } from "./node-types";
+import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { useDecoratedEdges } from "./use-decorated-edges";
 
 export const DRAG_MIME = "application/x-galaxy-node";
+
+// Node views load while the editor fetches its workflow; the canvas waits for them (never a generic-then-real swap).
+if (typeof window !== "undefined") void loadNodeViews(nodeCatalogue);
 
 const isValidConnection: IsValidConnection = (c) => {
   const { nodes, edges } = useGraphStore.getState();
@@ -47,19 +51,9 @@ function onConnectEnd(_e: MouseEvent | TouchEvent, state: FinalConnectionState) 
   if (!check.ok) toast(check.reason, "error");
 }
 
+/** The node's colour; grey for a type the catalogue lacks (never in a validated graph). */
 function minimapColor(node: { type?: string }) {
-  switch (node.type) {
-    case "text":
-      return "#60a5fa";
-    case "uploadImage":
-    case "cropImage":
-    case "extractFrame":
-      return "#34d399";
-    case "uploadVideo":
-      return "#f472b6";
-    default:
-      return "#8b5cf6";
-  }
+  return nodeCatalogue.get(node.type ?? "")?.color ?? "#888";
 }
 
 export function EditorCanvas() {
@@ -71,11 +65,12 @@ export function EditorCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a graph that exists at open; otherwise the first added node would yank the view.
   const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
+  const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
       const type = e.dataTransfer.getData(DRAG_MIME);
-      if (!type || !isNodeType(type)) return;
+      if (!type || !nodeCatalogue.get(type)) return;
       e.preventDefault();
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       useGraphStore.getState().addNode(type, { x: p.x - 150, y: p.y - 30 }, initialData(type));
@@ -85,37 +80,39 @@ export function EditorCanvas() {
 
   return (
     <div className="relative h-full w-full" data-testid="canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={decorated}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(DRAG_MIME)) {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = "copy";
-          }
-        }}
-        onDrop={onDrop}
-        colorMode="dark"
-        deleteKeyCode={["Delete", "Backspace"]}
-        multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-        fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ interactionWidth: 16 }}
-        className="!bg-canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />
-        <Controls className="!border-line" aria-label="Zoom controls" />
-      </ReactFlow>
+      {viewsLoaded && (
+        <ReactFlow
+          nodes={nodes}
+          edges={decorated}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes(DRAG_MIME)) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = "copy";
+            }
+          }}
+          onDrop={onDrop}
+          colorMode="dark"
+          deleteKeyCode={["Delete", "Backspace"]}
+          multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+          fitView={fitOnOpen}
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={{ interactionWidth: 16 }}
+          className="!bg-canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
+          <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />
+          <Controls className="!border-line" aria-label="Zoom controls" />
+        </ReactFlow>
+      )}
       <CanvasToasts />
     </div>
   );

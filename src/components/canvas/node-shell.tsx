@@ -1,10 +1,11 @@
 /**
- * The chrome every node shares: header (icon, label, status, ▶ run this node, menu),
- * the body, outputs on the right, a pulsing glow while running, and problems in plain words.
+ * The chrome every node shares, from its definition: header (icon in the node's colour,
+ * label, status, ▶ run this node, menu), the body, outputs on the right, the result by port
+ * type, a pulsing glow while running, and problems in plain words.
  */
 "use client";
 import type { ReactNode } from "react";
-import { getNodeDefinition } from "@/nodes/registry";
+import type { NodeDefinition } from "@/nodes/types";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { useRunStore } from "@/stores/run-store";
 import { NodeIcon } from "./node-icon";
@@ -20,9 +21,8 @@ const STATUS_STYLE: Record<string, string> = {
   SKIPPED: "bg-zinc-500/20 text-zinc-300",
 };
 
-export function NodeShell(props: { id: string; type: string; selected?: boolean; children?: ReactNode; hideOutput?: boolean }) {
-  const { id, type, selected, children, hideOutput } = props;
-  const def = getNodeDefinition(type);
+export function NodeShell(props: { id: string; definition: NodeDefinition; selected?: boolean; children?: ReactNode }) {
+  const { id, definition: def, selected, children } = props;
   const result = useNodeResult(id);
   const problems = useRunStore((s) => s.problems[id]);
   const status = result?.status ?? "IDLE";
@@ -32,14 +32,14 @@ export function NodeShell(props: { id: string; type: string; selected?: boolean;
   return (
     <div
       data-testid={`node-${id}`}
-      data-node-type={type}
+      data-node-type={def.type}
       data-status={status}
       className={`relative w-[300px] rounded-xl border bg-panel text-sm shadow-lg shadow-black/40 ${border} ${running ? "galaxy-running" : ""}`}
     >
       {running && <div aria-hidden className="pointer-events-none absolute -inset-1 animate-pulse rounded-2xl ring-2 ring-violet-500/70 shadow-[0_0_24px_4px_rgba(139,92,246,0.45)]" />}
       <div className="flex items-center gap-2 border-b border-line px-3 py-2" data-testid="node-header">
-        <span className="flex h-6 w-6 items-center justify-center rounded-md bg-panel-2 text-violet-200"><NodeIcon type={type} className="h-3.5 w-3.5" /></span>
-        <span className="font-medium text-zinc-100">{def?.label ?? type}</span>
+        <span className="flex h-6 w-6 items-center justify-center rounded-md bg-panel-2" style={{ color: def.color }}><NodeIcon path={def.icon} className="h-3.5 w-3.5" /></span>
+        <span className="font-medium text-zinc-100">{def.label}</span>
         {status !== "IDLE" && (
           <span data-testid={`status-${id}`} className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${STATUS_STYLE[status] ?? ""}`}>
             {status === "SUCCESS" && result?.cached ? "cached" : status.toLowerCase()}
@@ -48,17 +48,17 @@ export function NodeShell(props: { id: string; type: string; selected?: boolean;
         <span className="ml-auto" />
         <button
           type="button"
-          aria-label={`Run ${def?.label ?? "node"} only`}
+          aria-label={`Run ${def.label} only`}
           data-testid={`run-node-${id}`}
           className="nodrag rounded px-1.5 text-emerald-300 hover:bg-white/10"
           onClick={() => void runWorkflow([id])}
         >
           ▶
         </button>
-        <NodeMenu nodeId={id} hasOutputs={Object.keys(def?.outputs ?? {}).length > 0} />
+        <NodeMenu nodeId={id} hasOutputs={Object.keys(def.outputs).length > 0} />
       </div>
       <div className="py-1.5">{children}</div>
-      {def && <OutputHandles outputs={def.outputs} />}
+      <OutputHandles outputs={def.outputs} />
       {problems && (
         <div role="alert" data-testid={`problems-${id}`} className="mx-3 mb-2 rounded-md bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200">
           {problems.map((p) => <div key={p}>Not ready: {p}</div>)}
@@ -70,9 +70,9 @@ export function NodeShell(props: { id: string; type: string; selected?: boolean;
         </div>
       )}
       {result?.status === "SKIPPED" && <div className="mx-3 mb-2 text-xs text-zinc-400">Skipped: an input node failed.</div>}
-      {!hideOutput && result?.status === "SUCCESS" && result.output && (
+      {def.inlineResult !== false && result?.status === "SUCCESS" && result.output && (
         <div className="px-3 pb-3">
-          <OutputView nodeId={id} output={result.output} />
+          <OutputView nodeId={id} ports={def.outputs} output={result.output} />
         </div>
       )}
     </div>

@@ -1,9 +1,9 @@
 import { Handle, Position } from "@xyflow/react";
-import type { PortSpec } from "@/nodes/types";
+import type { NodePort } from "@/nodes/types";
 import { PORT_COLORS } from "./port-colors";
 
 /** The node's outputs on its right edge, labelled. */
-export function OutputHandles({ outputs }: { outputs: Record<string, PortSpec> }) {
+export function OutputHandles({ outputs }: { outputs: Record<string, NodePort> }) {
   return (
     <div className="flex flex-col items-end">
       {Object.entries(outputs).map(([name, port]) => (

@@ -1,4 +1,4 @@
-import type { PortType } from "@/nodes/types";
+import type { PortType } from "@/engine/node-catalogue";
 
 /** Port colours from the theme in globals.css. */
 export const PORT_COLORS: Record<PortType, string> = {

@@ -4,10 +4,10 @@
  */
 import { Handle, Position } from "@xyflow/react";
 import type { ReactNode } from "react";
-import type { PortSpec } from "@/nodes/types";
+import type { NodePort } from "@/nodes/types";
 import { PORT_COLORS } from "./port-colors";
 
-export function PortRow(props: { name: string; port: PortSpec; connections: number; children?: ReactNode }) {
+export function PortRow(props: { name: string; port: NodePort; connections: number; children?: ReactNode }) {
   const { name, port, connections, children } = props;
   const connected = connections > 0;
   return (

@@ -1,6 +1,7 @@
-/** A node's output shown inline: text (scrollable, with copy), image preview with its size, or a video player. */
+/** A node's output shown inline, by port type: text (scrollable, with copy), image preview with its size, or a video player. */
 "use client";
 import { useState } from "react";
+import type { NodePort } from "@/nodes/types";
 
 export function ImagePreview({ src, alt, testId }: { src: string; alt: string; testId?: string }) {
   const [size, setSize] = useState<string | null>(null);
@@ -44,14 +45,21 @@ export function TextResult({ text, testId }: { text: string; testId?: string }) 
   );
 }
 
-export function OutputView({ nodeId, output }: { nodeId: string; output: Record<string, unknown> }) {
+export function OutputView({ nodeId, ports, output }: { nodeId: string; ports: Record<string, NodePort>; output: Record<string, unknown> }) {
   return (
     <div className="space-y-2">
-      {Object.entries(output).map(([key, value]) => {
-        if (typeof value !== "string") return null;
-        if (key === "image") return <ImagePreview key={key} src={value} alt="Result" testId={`result-image-${nodeId}`} />;
-        if (key === "video") return <video key={key} src={value} controls className="w-full rounded-md" />;
-        return <TextResult key={key} text={value} testId={`result-text-${nodeId}`} />;
+      {Object.entries(ports).map(([name, port]) => {
+        const value = output[name];
+        switch (port.type) {
+          case "image":
+            return typeof value === "string" ? <ImagePreview key={name} src={value} alt="Result" testId={`result-image-${nodeId}`} /> : null;
+          case "video":
+            return typeof value === "string" ? <video key={name} src={value} controls className="w-full rounded-md" /> : null;
+          case "text":
+            return typeof value === "string" ? <TextResult key={name} text={value} testId={`result-text-${nodeId}`} /> : null;
+          case "number":
+            return typeof value === "number" ? <TextResult key={name} text={String(value)} testId={`result-text-${nodeId}`} /> : null;
+        }
       })}
     </div>
   );

@@ -6,7 +6,7 @@
  */
 import type { Edge, Node } from "@xyflow/react";
 import { useMemo } from "react";
-import { getNodeDefinition } from "@/nodes/registry";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useRunStore } from "@/stores/run-store";
 import { PORT_COLORS } from "./port-colors";
 
@@ -30,7 +30,7 @@ export function useDecoratedEdges(nodes: Node[], edges: Edge[]): Edge[] {
   return useMemo(() => {
     const live = new Set(running.split("\n"));
     return edges.map((e) => {
-      const port = getNodeDefinition(types.get(e.source) ?? "")?.outputs[e.sourceHandle ?? ""];
+      const port = nodeCatalogue.get(types.get(e.source) ?? "")?.outputs[e.sourceHandle ?? ""];
       return decorate(e, port ? PORT_COLORS[port.type] : "#888", live.has(e.target));
     });
   }, [edges, types, running]);

@@ -1,14 +1,16 @@
 /** `/workflows`: the user's workflows with search, tags, create, template, import, rename, duplicate, delete. */
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { AppHeader } from "@/components/ui/app-header";
 import { Modal } from "@/components/ui/modal";
 import { errorText } from "@/lib/client/api";
-import { importFile } from "./import-file";
+import { invalidateWorkflowLists } from "@/lib/client/queries/workflows";
 import type { WorkflowSummary } from "@/lib/client/types";
 import { createFromTemplate, createWorkflow, deleteWorkflow, duplicateWorkflow } from "@/lib/client/workflows-api";
 import { EditWorkflowDialog } from "./edit-workflow-dialog";
+import { importFile } from "./import-file";
 import { useWorkflowList } from "./use-workflow-list";
 import { WorkflowCard } from "./workflow-card";
 
@@ -16,6 +18,7 @@ const BTN = "rounded-md border border-line px-3 py-2 text-sm hover:bg-white/10 d
 
 export function Dashboard({ email }: { email: string }) {
   const router = useRouter();
+  const client = useQueryClient();
   const [q, setQ] = useState("");
   const [tag, setTag] = useState<string | null>(null);
   const list = useWorkflowList(q, tag);
@@ -37,7 +40,12 @@ export function Dashboard({ email }: { email: string }) {
       setBusy(null);
     }
   };
-  const open = (id: string) => router.push(`/workflows/${id}`);
+  // Every change refetches the lists; a new workflow opens at once, the list catches up behind it.
+  const refetchLists = () => invalidateWorkflowLists(client);
+  const open = ({ id }: { id: string }) => {
+    void refetchLists();
+    router.push(`/workflows/${id}`);
+  };
 
   return (
     <div className="min-h-screen bg-canvas">
@@ -49,13 +57,13 @@ export function Dashboard({ email }: { email: string }) {
           <input ref={file} type="file" accept=".json,application/json" hidden data-testid="import-workflow-file" onChange={(e) => {
             const f = e.currentTarget.files?.[0];
             e.currentTarget.value = "";
-            if (f) void attempt("Import", async () => open((await importFile(f)).id));
+            if (f) void attempt("Import", async () => open(await importFile(f)));
           }} />
-          <button type="button" className={BTN} disabled={!!busy} data-testid="new-from-template" onClick={() => void attempt("Template", async () => open((await createFromTemplate()).id))}>
+          <button type="button" className={BTN} disabled={!!busy} data-testid="new-from-template" onClick={() => void attempt("Template", async () => open(await createFromTemplate()))}>
             {busy === "Template" ? "Creating…" : "New from template"}
           </button>
           <button type="button" className="rounded-md bg-violet-600 px-3 py-2 text-sm font-medium hover:bg-violet-500 disabled:opacity-50" disabled={!!busy} data-testid="new-workflow"
-            onClick={() => void attempt("Create", async () => open((await createWorkflow({ name: "Untitled workflow" })).id))}>
+            onClick={() => void attempt("Create", async () => open(await createWorkflow({ name: "Untitled workflow" })))}>
             + New workflow
           </button>
         </div>
@@ -78,7 +86,7 @@ export function Dashboard({ email }: { email: string }) {
               onTag: (t) => setTag(t),
               onDuplicate: (x) => void attempt("Duplicate", async () => {
                 await duplicateWorkflow(x.id);
-                list.reload();
+                await refetchLists();
               }),
             }} />
           ))}
@@ -91,9 +99,9 @@ export function Dashboard({ email }: { email: string }) {
         )}
         {list.hasMore && <div className="mt-6 text-center"><button type="button" className={BTN} onClick={() => void list.more()}>Load more</button></div>}
       </main>
-      {editing && <EditWorkflowDialog workflow={editing} onClose={() => setEditing(null)} onSaved={(w) => {
+      {editing && <EditWorkflowDialog workflow={editing} onClose={() => setEditing(null)} onSaved={async () => {
+        await refetchLists();
         setEditing(null);
-        list.setItems((items) => items.map((i) => (i.id === w.id ? { ...i, ...w } : i)));
       }} />}
       {deleting && (
         <Modal title={`Delete “${deleting.name}”?`} onClose={() => setDeleting(null)} testId="delete-dialog" role="alertdialog">
@@ -102,7 +110,7 @@ export function Dashboard({ email }: { email: string }) {
             <button type="button" className={BTN} data-autofocus onClick={() => setDeleting(null)}>Cancel</button>
             <button type="button" data-testid="confirm-delete" className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium hover:bg-red-500" onClick={() => void attempt("Delete", async () => {
               await deleteWorkflow(deleting.id);
-              list.setItems((items) => items.filter((i) => i.id !== deleting.id));
+              await refetchLists();
               setDeleting(null);
             })}>Delete</button>
           </div>

@@ -2,18 +2,18 @@
 import { useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import { errorText } from "@/lib/client/api";
-import type { WorkflowSummary } from "@/lib/client/types";
+import type { Workflow, WorkflowSummary } from "@/lib/client/types";
 import { patchWorkflow } from "@/lib/client/workflows-api";
 
 /** Rename a workflow and edit its tags (comma-separated). */
-export function EditWorkflowDialog({ workflow, onClose, onSaved }: { workflow: WorkflowSummary; onClose: () => void; onSaved: (w: WorkflowSummary) => void }) {
+export function EditWorkflowDialog({ workflow, onClose, onSaved }: { workflow: WorkflowSummary; onClose: () => void; onSaved: (w: Workflow) => Promise<void> }) {
   const [name, setName] = useState(workflow.name);
   const [tags, setTags] = useState(workflow.tags.join(", "));
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
       const tagList = [...new Set(tags.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))];
-      onSaved(await patchWorkflow(workflow.id, workflow.version, { name: name.trim() || workflow.name, tags: tagList }));
+      await onSaved(await patchWorkflow(workflow.id, workflow.version, { name: name.trim() || workflow.name, tags: tagList }));
     } catch (e) {
       setError(errorText(e));
     }

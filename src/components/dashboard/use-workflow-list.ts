@@ -1,44 +1,34 @@
-/** The dashboard's list: server-side search (`q`) and tag filter, cursor pagination. */
-import { useCallback, useEffect, useState } from "react";
+/** The dashboard's list: the cached, cursor-paged workflow query for the search (debounced) and tag. */
+import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { errorText } from "@/lib/client/api";
-import type { WorkflowSummary } from "@/lib/client/types";
-import { listWorkflows } from "@/lib/client/workflows-api";
+import { uniqueRows } from "@/lib/client/queries/pages";
+import { workflowListQuery } from "@/lib/client/queries/workflows";
+import type { WorkflowPage } from "@/lib/client/workflows-api";
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+const rowsOf = (data: InfiniteData<WorkflowPage>) => uniqueRows(data.pages.map((page) => page.workflows));
+
+/** `value`, once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export function useWorkflowList(q: string, tag: string | null) {
-  const [items, setItems] = useState<WorkflowSummary[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      listWorkflows({ q: q.trim() || undefined, tag: tag ?? undefined, limit: 24 })
-        .then((page) => {
-          if (stale) return;
-          setItems(page.workflows);
-          setCursor(page.nextCursor);
-          setHasMore(page.hasMore);
-          setError(null);
-        })
-        .catch((e: unknown) => !stale && setError(errorText(e)))
-        .finally(() => !stale && setLoading(false));
-    }, q ? 250 : 0);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [q, tag, tick]);
-
-  const more = useCallback(async () => {
-    const page = await listWorkflows({ q: q.trim() || undefined, tag: tag ?? undefined, limit: 24, cursor });
-    setItems((prev) => [...prev, ...page.workflows.filter((w) => !prev.some((p) => p.id === w.id))]);
-    setCursor(page.nextCursor);
-    setHasMore(page.hasMore);
-  }, [q, tag, cursor]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { items, hasMore, loading, error, more, reload, setItems };
+  // Typing waits for a pause; clearing the box answers at once.
+  const search = useSettled(q, q ? SEARCH_DEBOUNCE_MS : 0);
+  const list = useInfiniteQuery({ ...workflowListQuery({ q: search, tag }), select: rowsOf });
+  return {
+    items: list.data ?? [],
+    hasMore: list.hasNextPage,
+    loading: list.isPending,
+    error: list.error ? errorText(list.error) : null,
+    more: () => list.fetchNextPage(),
+  };
 }

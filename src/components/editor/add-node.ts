@@ -1,17 +1,14 @@
 /** Adds a node in the middle of the visible canvas, nudged so repeated adds don't stack exactly. */
-import { LLM_PROVIDERS, SUGGESTED_MODELS } from "@/nodes/llm/definition";
-import { useEditorStore } from "@/stores/editor-store";
+import { readProviders } from "@/lib/client/queries/integrations";
+import { getQueryClient } from "@/lib/client/queries/query-client";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 
 let nudge = 0;
 
-/** A new LLM node starts on a provider this server has configured, when the default is not. */
+/** What the type lays over its defaults when added now (an LLM node starts on a configured provider). */
 export function initialData(type: string): Record<string, unknown> | undefined {
-  if (type !== "llm" && type !== "vision") return undefined;
-  const providers = useEditorStore.getState().providers;
-  if (!providers || providers.google) return undefined;
-  const provider = LLM_PROVIDERS.find((p) => providers[p]);
-  return provider ? { provider, model: SUGGESTED_MODELS[provider][0] } : undefined;
+  return nodeCatalogue.get(type)?.initialData?.({ providers: readProviders(getQueryClient()) });
 }
 
 export function addNodeAtCenter(type: string, screenToFlowPosition: (p: { x: number; y: number }) => { x: number; y: number }): string {

@@ -1,9 +1,9 @@
 /** Keyboard alternative to dragging a wire: pick which input this node's output should feed. */
 "use client";
 import { useEffect, useRef } from "react";
-import { checkConnection } from "@/components/canvas/connection-rules";
+import { checkConnection } from "@/nodes/connection-rules";
 import { PORT_COLORS } from "@/components/canvas/port-colors";
-import { getNodeDefinition } from "@/nodes/registry";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { useUiStore } from "@/stores/ui-store";
@@ -16,11 +16,11 @@ export function ConnectDialog() {
   useEffect(() => first.current?.focus(), [from]);
   if (!from) return null;
   const source = nodes.find((n) => n.id === from);
-  const sourceDef = source?.type ? getNodeDefinition(source.type) : undefined;
+  const sourceDef = source?.type ? nodeCatalogue.get(source.type) : undefined;
   const close = () => useUiStore.getState().set({ connectFrom: null });
   const options = Object.entries(sourceDef?.outputs ?? {}).flatMap(([out, outPort]) =>
     nodes.flatMap((target) => {
-      const def = target.type ? getNodeDefinition(target.type) : undefined;
+      const def = target.type ? nodeCatalogue.get(target.type) : undefined;
       return Object.entries(def?.inputs ?? {})
         .filter(([, p]) => p.type === outPort.type && target.id !== from)
         .map(([input, p]) => {

@@ -1,23 +1,28 @@
 /** The editor page's client root: loads the workflow, lays out toolbar, sidebars and canvas. */
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { EditorCanvas } from "@/components/canvas/editor-canvas";
 import { HistorySidebar } from "@/components/history/history-sidebar";
 import { errorText } from "@/lib/client/api";
+import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { stopFollowingRun } from "@/stores/actions/run-workflow";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
 import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
-import { useAutosave, useShortcuts } from "./use-editor-effects";
+import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effects";
 
 export function EditorShell({ workflowId }: { workflowId: string }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   useAutosave();
   useShortcuts();
+  useLiveRunQueries();
+  // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
+  useQuery(integrationsQuery());
 
   useEffect(() => {
     let stale = false;

@@ -1,22 +1,27 @@
-/** Collapsible node palette: search, and the six quick-access node buttons (click or drag onto the canvas). */
+/** Collapsible node panel: search, and a button per node type by section (click or drag onto the canvas). */
 "use client";
 import { useReactFlow } from "@xyflow/react";
 import { useState } from "react";
 import { DRAG_MIME } from "@/components/canvas/editor-canvas";
 import { NodeIcon } from "@/components/canvas/node-icon";
-import { NODE_DEFINITIONS, QUICK_ACCESS_TYPES } from "@/nodes/registry";
+import { panelSections } from "@/nodes/panel-sections";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useUiStore } from "@/stores/ui-store";
 import { addNodeAtCenter } from "./add-node";
+
+const SECTIONS = panelSections(nodeCatalogue);
+const OFFERED = SECTIONS.flatMap((s) => s.definitions);
 
 export function LeftSidebar() {
   const open = useUiStore((s) => s.leftOpen);
   const [query, setQuery] = useState("");
   const { screenToFlowPosition } = useReactFlow();
   const q = query.trim().toLowerCase();
-  const shown = QUICK_ACCESS_TYPES.filter((t) => {
-    const d = NODE_DEFINITIONS[t];
-    return !q || `${d.label} ${d.description} ${t}`.toLowerCase().includes(q);
-  });
+  const shown = SECTIONS.map((s) => ({
+    ...s,
+    definitions: s.definitions.filter((d) => !q || `${d.label} ${d.description} ${d.type}`.toLowerCase().includes(q)),
+  })).filter((s) => s.definitions.length > 0);
+  const first = shown[0]?.definitions[0];
 
   if (!open) {
     return (
@@ -24,9 +29,9 @@ export function LeftSidebar() {
         <button type="button" aria-label="Open node panel" data-testid="left-open" className="rounded p-1.5 text-zinc-400 hover:bg-white/10" onClick={() => useUiStore.getState().set({ leftOpen: true })}>
           »
         </button>
-        {QUICK_ACCESS_TYPES.map((t) => (
-          <button key={t} type="button" aria-label={`Add ${NODE_DEFINITIONS[t].label}`} title={NODE_DEFINITIONS[t].label} className="flex h-8 w-8 items-center justify-center rounded-md bg-panel-2 text-xs hover:bg-white/10" onClick={() => addNodeAtCenter(t, screenToFlowPosition)}>
-            <NodeIcon type={t} />
+        {OFFERED.map((d) => (
+          <button key={d.type} type="button" aria-label={`Add ${d.label}`} title={d.label} className="flex h-8 w-8 items-center justify-center rounded-md bg-panel-2 text-xs hover:bg-white/10" style={{ color: d.color }} onClick={() => addNodeAtCenter(d.type, screenToFlowPosition)}>
+            <NodeIcon path={d.icon} />
           </button>
         ))}
       </aside>
@@ -51,34 +56,38 @@ export function LeftSidebar() {
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && shown[0]) addNodeAtCenter(shown[0], screenToFlowPosition);
+            if (e.key === "Enter" && first) addNodeAtCenter(first.type, screenToFlowPosition);
           }}
         />
       </div>
-      <div className="grid grid-cols-2 gap-2 overflow-y-auto px-3 pb-3">
-        {shown.map((t) => {
-          const d = NODE_DEFINITIONS[t];
-          return (
-            <button
-              key={t}
-              type="button"
-              draggable
-              data-testid={`add-${t}`}
-              aria-label={`Add ${d.label}`}
-              title={d.description}
-              className="flex flex-col items-center gap-1.5 rounded-lg border border-line bg-panel-2 px-2 py-3 text-xs text-zinc-200 transition hover:border-violet-400/60 hover:bg-white/5 focus-visible:border-violet-400 focus-visible:outline-none"
-              onClick={() => addNodeAtCenter(t, screenToFlowPosition)}
-              onDragStart={(e) => {
-                e.dataTransfer.setData(DRAG_MIME, t);
-                e.dataTransfer.effectAllowed = "copy";
-              }}
-            >
-              <span className="text-violet-200"><NodeIcon type={t} className="h-5 w-5" /></span>
-              {d.label}
-            </button>
-          );
-        })}
-        {shown.length === 0 && <p className="col-span-2 text-xs text-zinc-500">No node matches “{query}”.</p>}
+      <div className="overflow-y-auto px-3 pb-3">
+        {shown.map(({ section, definitions }) => (
+          <section key={section} aria-label={section} className="mb-3">
+            <h3 className="mb-1.5 text-[11px] uppercase tracking-wider text-zinc-500">{section}</h3>
+            <div className="grid grid-cols-2 gap-2">
+              {definitions.map((d) => (
+                <button
+                  key={d.type}
+                  type="button"
+                  draggable
+                  data-testid={`add-${d.type}`}
+                  aria-label={`Add ${d.label}`}
+                  title={d.description}
+                  className="flex flex-col items-center gap-1.5 rounded-lg border border-line bg-panel-2 px-2 py-3 text-xs text-zinc-200 transition hover:border-violet-400/60 hover:bg-white/5 focus-visible:border-violet-400 focus-visible:outline-none"
+                  onClick={() => addNodeAtCenter(d.type, screenToFlowPosition)}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(DRAG_MIME, d.type);
+                    e.dataTransfer.effectAllowed = "copy";
+                  }}
+                >
+                  <span style={{ color: d.color }}><NodeIcon path={d.icon} className="h-5 w-5" /></span>
+                  {d.label}
+                </button>
+              ))}
+            </div>
+          </section>
+        ))}
+        {shown.length === 0 && <p className="text-xs text-zinc-500">No node matches “{query}”.</p>}
       </div>
       <p className="mt-auto border-t border-line px-3 py-3 text-[11px] leading-relaxed text-zinc-500">
         Drag a node onto the canvas or click to add. Connect outputs (right) to inputs of the same colour.

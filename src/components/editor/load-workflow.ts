@@ -2,12 +2,13 @@
  * Opening a workflow in the editor: the server's graph, then any local draft on top
  * (restored silently when it builds on the same version, offered as a conflict when the
  * server moved on), then the latest results so nodes show their outputs after a reload.
+ * A command, not a query: it seeds the graph, undo and live-run stores once per visit.
  */
-import { api } from "@/lib/client/api";
 import { clearDraft, readDraft } from "@/lib/client/drafts";
 import { fromWireGraph, graphFingerprint, toWireGraph } from "@/lib/client/graph-wire";
-import { getRun } from "@/lib/client/runs-api";
-import type { Integrations, Workflow } from "@/lib/client/types";
+import { getQueryClient } from "@/lib/client/queries/query-client";
+import { runQuery } from "@/lib/client/queries/runs";
+import type { Workflow } from "@/lib/client/types";
 import { getWorkflow } from "@/lib/client/workflows-api";
 import { follow, stopFollowingRun } from "@/stores/actions/run-workflow";
 import { useEditorStore } from "@/stores/editor-store";
@@ -41,16 +42,15 @@ export async function loadWorkflow(id: string): Promise<Workflow> {
     }
   }
 
-  void api<Integrations>("/api/integrations", { noAuthRedirect: true })
-    .then((r) => useEditorStore.getState().set({ providers: r.providers ?? null }))
-    .catch(() => undefined);
   void showLatestResults(workflow);
   return workflow;
 }
 
 async function showLatestResults(workflow: Workflow): Promise<void> {
   const runs = (workflow.runs ?? []).slice(0, RESULT_RUNS);
-  const details = await Promise.all(runs.map((r) => getRun(r.id).catch(() => null)));
+  // Through the cache, so opening one of these runs in the history shows it at once.
+  const client = getQueryClient();
+  const details = await Promise.all(runs.map((r) => client.fetchQuery(runQuery(r.id)).catch(() => null)));
   // Oldest first, so each node ends up showing its newest result.
   for (const run of details.reverse()) if (run) useRunStore.getState().showResults(run.nodeResults ?? []);
   const live = details.find((r) => r && (r.status === "RUNNING" || r.status === "QUEUED"));

@@ -4,6 +4,7 @@
  * validator and replaces the canvas as one undoable step.
  */
 import { validateGraph } from "@/engine/validate-graph";
+import { nodeCatalogue } from "@/nodes/registry";
 import { api, errorText } from "@/lib/client/api";
 import { fromWireGraph, toWireGraph } from "@/lib/client/graph-wire";
 import { saveNow } from "@/stores/actions/save-workflow";
@@ -53,7 +54,7 @@ export async function importIntoCanvas(file: File): Promise<void> {
   } catch (error) {
     return toast(`That file is not JSON: ${errorText(error)}`, "error", 6000);
   }
-  const checked = validateGraph(graphFromJson(json));
+  const checked = validateGraph(graphFromJson(json), nodeCatalogue);
   if (!checked.ok) {
     const first = checked.issues[0];
     return toast(`Cannot import: ${first.path} ${first.message}${checked.issues.length > 1 ? ` (+${checked.issues.length - 1} more)` : ""}`, "error", 8000);

@@ -1,12 +1,16 @@
 /**
  * Editor-wide behaviour: debounced autosave, local drafts on every change, the
- * beforeunload warning, and the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter).
+ * beforeunload warning, the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter),
+ * and the run queries kept in step with the live run.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { staleKeysAfter } from "@/lib/client/queries/live-run";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { isDirty, keepDraft, saveNow } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
+import { useRunStore } from "@/stores/run-store";
 
 const AUTOSAVE_MS = 1200;
 const DRAFT_MS = 250;
@@ -60,4 +64,16 @@ export function useShortcuts(): void {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+}
+
+/** History, run detail and the workflow list refetch as the live run begins, moves and ends. */
+export function useLiveRunQueries(): void {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      useRunStore.subscribe((next, prev) => {
+        for (const queryKey of staleKeysAfter(prev, next)) void client.invalidateQueries({ queryKey });
+      }),
+    [client],
+  );
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { formatDuration } from "@/components/ui/format";
 import { ImagePreview } from "@/components/canvas/result-view";
 import type { NodeResult } from "@/lib/client/types";
-import { getNodeDefinition } from "@/nodes/registry";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 
 const STATUS_TONE: Record<string, string> = {
@@ -52,7 +52,7 @@ function Values({ label, values, nodeId }: { label: string; values: unknown; nod
 export function NodeResultCard({ result }: { result: NodeResult }) {
   const [open, setOpen] = useState(true);
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === result.nodeId));
-  const label = getNodeDefinition(result.nodeType)?.label ?? result.nodeType;
+  const label = nodeCatalogue.get(result.nodeType)?.label ?? result.nodeType;
   return (
     <li className="rounded-lg border border-line bg-panel-2 p-2" data-testid="detail-node" data-node-id={result.nodeId} data-status={result.status}>
       <button type="button" className="flex w-full items-center gap-2 text-left text-sm" aria-expanded={open} onClick={() => setOpen((v) => !v)}>

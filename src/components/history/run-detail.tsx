@@ -1,29 +1,15 @@
 /** One run node by node: status, inputs, outputs (images previewed), duration, error; then its logs. */
 "use client";
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { errorText } from "@/lib/client/api";
-import { getRun } from "@/lib/client/runs-api";
-import type { Run } from "@/lib/client/types";
-import { useRunStore } from "@/stores/run-store";
+import { runQuery } from "@/lib/client/queries/runs";
 import { NodeResultCard } from "./node-result-card";
 
 export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void }) {
-  const [run, setRun] = useState<Run | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Refetch while this run is live so the detail fills in as nodes finish.
-  const live = useRunStore((s) => (s.activeRunId === runId ? Object.values(s.results).filter((r) => r.status !== "RUNNING").length : -1));
-
-  useEffect(() => {
-    let stale = false;
-    getRun(runId)
-      .then((r) => !stale && setRun(r))
-      .catch((e: unknown) => !stale && setError(errorText(e)));
-    return () => {
-      stale = true;
-    };
-  }, [runId, live]);
+  // While this is the live run, each finished node makes it stale and it refetches (see `live-run.ts`).
+  const { data: run, error } = useQuery(runQuery(runId));
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="run-detail">
@@ -34,7 +20,7 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
         <h2 className="text-sm font-semibold">Run details</h2>
         {run && <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />}
       </div>
-      {error && <p className="p-3 text-sm text-red-300">{error}</p>}
+      {error && <p className="p-3 text-sm text-red-300">{errorText(error)}</p>}
       {!run && !error && <p className="p-3 text-sm text-zinc-500">Loading…</p>}
       {run && (
         <div className="flex-1 space-y-3 overflow-y-auto p-3">

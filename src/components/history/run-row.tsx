@@ -1,10 +1,10 @@
 "use client";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format";
-import type { Run } from "@/lib/client/types";
+import type { RunListItem } from "@/lib/client/types";
 import { useUiStore } from "@/stores/ui-store";
 
-export function RunRow({ run }: { run: Run }) {
+export function RunRow({ run }: { run: RunListItem }) {
   const scope = SCOPE_LABEL[run.scope ?? "FULL"] ?? "full";
   return (
     <li>

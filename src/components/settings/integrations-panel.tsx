@@ -1,8 +1,8 @@
 /** Which services this server uses (embedded or configured) and which model providers are on. No secrets. */
 "use client";
-import { useEffect, useState } from "react";
-import { api, errorText } from "@/lib/client/api";
-import type { Integrations } from "@/lib/client/types";
+import { useQuery } from "@tanstack/react-query";
+import { errorText } from "@/lib/client/api";
+import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { LLM_PROVIDERS, PROVIDER_LABELS } from "@/nodes/llm/definition";
 
 function describe(value: unknown): string {
@@ -16,18 +16,14 @@ function describe(value: unknown): string {
 }
 
 export function IntegrationsPanel() {
-  const [data, setData] = useState<Integrations | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Integrations>("/api/integrations").then(setData).catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  const { data, error } = useQuery(integrationsQuery());
 
   const rows: [string, unknown][] = data ? [["Database", data.database], ["Sign-in", data.auth], ["Job queue", data.queue], ["File storage", data.storage]] : [];
   return (
     <section className="rounded-xl border border-line bg-panel p-5" aria-labelledby="integrations-title" data-testid="integrations">
       <h2 id="integrations-title" className="text-lg font-semibold">Integrations</h2>
       <p className="mt-1 text-sm text-zinc-400">Set by the server&apos;s environment (see <code>.env.example</code>). Secrets are never shown.</p>
-      {error && <p role="alert" className="mt-3 text-sm text-red-300">{error}</p>}
+      {error && <p role="alert" className="mt-3 text-sm text-red-300">{errorText(error)}</p>}
       {!data && !error && <p className="mt-3 text-sm text-zinc-500">Loading…</p>}
       {data && (
         <dl className="mt-4 grid grid-cols-[160px_1fr] gap-y-2 text-sm">

@@ -4,12 +4,12 @@
  * second, so the canvas always ends up with the final state.
  */
 import { getRun } from "./runs-api";
-import type { ExecutionLog, NodeResult, Run } from "./types";
+import type { ExecutionLog, NodeResult, RunRow, RunStreamData } from "./types";
 
 export interface RunEventHandlers {
-  onSnapshot: (run: Run, nodeResults: NodeResult[]) => void;
+  onSnapshot: (run: RunRow, nodeResults: NodeResult[]) => void;
   onNode: (result: NodeResult) => void;
-  onRun: (run: Run) => void;
+  onRun: (run: RunRow) => void;
   onLog: (log: ExecutionLog) => void;
   onEnd: () => void;
 }
@@ -52,19 +52,19 @@ export function followRun(runId: string, handlers: RunEventHandlers): () => void
   };
 
   source.addEventListener("snapshot", (e) => {
-    const data = parse<{ run: Run; nodeResults?: NodeResult[] }>(e as MessageEvent);
-    if (data) handlers.onSnapshot(data.run, data.nodeResults ?? data.run.nodeResults ?? []);
+    const data = parse<RunStreamData["snapshot"]>(e as MessageEvent);
+    if (data) handlers.onSnapshot(data.run, data.nodeResults);
   });
   source.addEventListener("node", (e) => {
-    const data = parse<NodeResult>(e as MessageEvent);
+    const data = parse<RunStreamData["node"]>(e as MessageEvent);
     if (data) handlers.onNode(data);
   });
   source.addEventListener("run", (e) => {
-    const data = parse<Run>(e as MessageEvent);
+    const data = parse<RunStreamData["run"]>(e as MessageEvent);
     if (data) handlers.onRun(data);
   });
   source.addEventListener("log", (e) => {
-    const data = parse<ExecutionLog>(e as MessageEvent);
+    const data = parse<RunStreamData["log"]>(e as MessageEvent);
     if (data) handlers.onLog(data);
   });
   source.addEventListener("end", () => {

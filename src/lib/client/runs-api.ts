@@ -1,27 +1,23 @@
 /** Typed calls for `/api/execute…` and `/api/runs`. */
 import { api } from "./api";
-import type { Run } from "./types";
+import type { ApiAnswer, Run } from "./types";
 
 export async function startRun(workflowId: string, nodeIds?: string[]): Promise<string> {
   const body = nodeIds ? { workflowId, nodeIds } : { workflowId };
   return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
 }
 
-export async function getRun(runId: string): Promise<Run> {
-  return (await api<{ run: Run }>(`/api/execute/${encodeURIComponent(runId)}`)).run;
+export async function getRun(runId: string, signal?: AbortSignal): Promise<Run> {
+  return (await api<{ run: Run }>(`/api/execute/${encodeURIComponent(runId)}`, { signal })).run;
 }
 
 export async function cancelRun(runId: string): Promise<void> {
   await api(`/api/execute/${encodeURIComponent(runId)}/cancel`, { method: "POST" });
 }
 
-export interface RunPage {
-  runs: Run[];
-  total: number;
-  hasMore: boolean;
-}
+export type RunPage = ApiAnswer<"listRuns">;
 
-export function listRuns(workflowId: string, skip = 0, limit = 20): Promise<RunPage> {
+export function listRuns(workflowId: string, skip = 0, limit = 20, signal?: AbortSignal): Promise<RunPage> {
   const params = new URLSearchParams({ workflowId, skip: String(skip), limit: String(limit) });
-  return api<RunPage>(`/api/runs?${params}`);
+  return api<RunPage>(`/api/runs?${params}`, { signal });
 }

@@ -1,88 +1,48 @@
-/** What the API answers with, as the browser sees it (dates are ISO strings). */
-import type { NodeStatus, RunScope, RunStatus } from "@/engine/statuses";
-import type { Edge, Node } from "@xyflow/react";
+/**
+ * What the API answers with, as the browser sees it (dates are ISO strings). Every type is
+ * inferred from the response schemas in `src/contracts/`, the ones the server's presenters
+ * are checked against: nothing here is written twice.
+ */
+import type { z } from "zod";
+import type { API_ROUTES, ApiRouteName } from "@/contracts/api-routes";
+import type { ZPublicAsset } from "@/contracts/asset";
+import type { ZPublicApiToken } from "@/contracts/auth";
+import type { ZWireEdge, ZWireGraph, ZWireNode } from "@/contracts/graph";
+import type { RouteAnswer } from "@/contracts/route-spec";
+import type { ZPublicLog, ZPublicRun, ZPublicRunListItem, ZPublicRunRow } from "@/contracts/run";
+import type { RUN_STREAM_EVENTS, ZNodeResultEvent } from "@/contracts/run-events";
+import type { ZIntegrations } from "@/contracts/server-info";
+import type { ZPublicWorkflow, ZPublicWorkflowSummary, ZWorkflowRunSummary } from "@/contracts/workflow";
 
-export type { NodeStatus, RunScope, RunStatus };
+export type { NodeStatus, RunScope, RunStatus } from "@/engine/statuses";
 
-export type WireNode = Pick<Node, "id" | "type" | "position"> & { type: string; data: Record<string, unknown> };
-export type WireEdge = Pick<Edge, "id" | "source" | "target"> & { sourceHandle: string; targetHandle: string };
-export interface WireGraph {
-  nodes: WireNode[];
-  edges: WireEdge[];
-}
+/** The whole answer of a route, `success` included: `ApiAnswer<"getRun">` is `{success: true, run: Run}`. */
+export type ApiAnswer<K extends ApiRouteName> = RouteAnswer<(typeof API_ROUTES)[K]>;
 
-export interface RunSummary {
-  id: string;
-  status: RunStatus;
-  createdAt: string;
-  scope?: RunScope;
-  startedAt?: string | null;
-  completedAt?: string | null;
-  durationMs?: number | null;
-}
+export type WireNode = z.output<typeof ZWireNode>;
+export type WireEdge = z.output<typeof ZWireEdge>;
+export type WireGraph = z.output<typeof ZWireGraph>;
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  tags: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  lastRun?: RunSummary | null;
-}
+export type Workflow = z.output<typeof ZPublicWorkflow>;
+/** A workflow in the dashboard's list: no graph, with its latest run. */
+export type WorkflowSummary = z.output<typeof ZPublicWorkflowSummary>;
+/** A run in a workflow's history (`workflow.runs`). */
+export type RunSummary = z.output<typeof ZWorkflowRunSummary>;
 
-export interface Workflow extends WorkflowSummary, WireGraph {
-  runs?: RunSummary[];
-}
+/** One run with its node results and logs (`GET /api/execute/{runId}`). */
+export type Run = z.output<typeof ZPublicRun>;
+/** A run in the run list (`GET /api/runs`): node results summarized. */
+export type RunListItem = z.output<typeof ZPublicRunListItem>;
+/** A run without its graph and details: the cancel answer and the live stream's `run` events. */
+export type RunRow = z.output<typeof ZPublicRunRow>;
+/** A node result as the editor holds it: from a run's answer, or a live `node` event (which may lack its id and timestamps). */
+export type NodeResult = z.output<typeof ZNodeResultEvent>;
+export type ExecutionLog = z.output<typeof ZPublicLog>;
+/** The data of each live run event, by event name. */
+export type RunStreamData = {
+  [E in keyof typeof RUN_STREAM_EVENTS]: z.output<(typeof RUN_STREAM_EVENTS)[E]>;
+};
 
-export interface NodeResult {
-  nodeId: string;
-  nodeType: string;
-  status: NodeStatus;
-  input?: unknown;
-  output?: Record<string, unknown> | null;
-  error?: string | null;
-  meta?: Record<string, unknown> | null;
-  cached?: boolean;
-  startedAt?: string | null;
-  completedAt?: string | null;
-  durationMs?: number | null;
-}
-
-export interface ExecutionLog {
-  id?: string;
-  level: string;
-  message: string;
-  nodeId?: string | null;
-  timestamp: string;
-}
-
-export interface Run extends RunSummary {
-  workflowId?: string | null;
-  targetNodeIds?: string[] | null;
-  errorMessage?: string | null;
-  output?: unknown;
-  nodeResults?: NodeResult[];
-  executionLogs?: ExecutionLog[];
-}
-
-export interface Asset {
-  id: string;
-  url: string;
-  kind: string;
-  mime: string;
-  size: number;
-  width?: number | null;
-  height?: number | null;
-  durationMs?: number | null;
-  originalName?: string | null;
-}
-
-export interface Integrations {
-  database?: unknown;
-  auth?: unknown;
-  queue?: unknown;
-  storage?: unknown;
-  providers?: Partial<Record<"google" | "groq" | "openai-compatible", boolean>>;
-}
+export type Asset = z.output<typeof ZPublicAsset>;
+export type ApiToken = z.output<typeof ZPublicApiToken>;
+export type Integrations = z.output<typeof ZIntegrations>;

@@ -1,6 +1,6 @@
 /** Typed calls for `/api/workflows…` and the template route. */
 import { api } from "./api";
-import type { WireGraph, Workflow, WorkflowSummary } from "./types";
+import type { ApiAnswer, WireGraph, Workflow } from "./types";
 
 export interface ListWorkflowsQuery {
   q?: string;
@@ -9,17 +9,12 @@ export interface ListWorkflowsQuery {
   limit?: number;
 }
 
-export interface WorkflowPage {
-  workflows: WorkflowSummary[];
-  hasMore: boolean;
-  nextCursor?: string;
-  total?: number;
-}
+export type WorkflowPage = ApiAnswer<"listWorkflows">;
 
-export function listWorkflows(query: ListWorkflowsQuery = {}): Promise<WorkflowPage> {
+export function listWorkflows(query: ListWorkflowsQuery = {}, signal?: AbortSignal): Promise<WorkflowPage> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
-  return api<WorkflowPage>(`/api/workflows?${params}`);
+  return api<WorkflowPage>(`/api/workflows?${params}`, { signal });
 }
 
 export async function getWorkflow(id: string): Promise<Workflow> {

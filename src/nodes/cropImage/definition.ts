@@ -14,7 +14,9 @@ export const cropImageNode = defineNode({
   type: "cropImage",
   label: "Crop Image",
   description: "Crop an image by a box given in percent of its size.",
-  icon: "⛶",
+  icon: "M6 2v16h16M2 6h16v16",
+  color: "#34d399",
+  sidebar: { section: "Media", order: 1 },
   inputs: {
     image_url: { type: "image", label: "Image", required: true },
     x_percent: { type: "number", label: "X %" },
@@ -32,4 +34,5 @@ export const cropImageNode = defineNode({
     height_percent: percent.default(100),
   }),
   defaults: { x_percent: 0, y_percent: 0, width_percent: 100, height_percent: 100 },
+  component: () => import("./component"),
 });

@@ -1,14 +1,14 @@
 "use client";
-import type { NodeProps } from "@xyflow/react";
 import { memo, useState } from "react";
 import { FIELD } from "@/components/canvas/field-styles";
 import { NodeShell } from "@/components/canvas/node-shell";
 import { PortRow } from "@/components/canvas/port-row";
 import { readData } from "@/components/canvas/read-data";
 import { updateNodeData, useConnectedInputs } from "@/components/canvas/use-node-state";
+import type { NodeViewProps } from "../types";
 import { extractFrameNode, parseTimestampText } from "./definition";
 
-function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
+function ExtractFrameNodeView({ id, data, selected, definition }: NodeViewProps) {
   const { timestamp } = readData(extractFrameNode.data, data);
   const connected = useConnectedInputs(id);
   const saved = timestamp === undefined ? "" : String(timestamp);
@@ -17,7 +17,7 @@ function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
   const invalid = draft !== null && parseTimestampText(draft) === undefined;
 
   return (
-    <NodeShell id={id} type="extractFrame" selected={selected}>
+    <NodeShell id={id} definition={definition} selected={selected}>
       <PortRow name="video_url" port={inputs.video_url} connections={connected.video_url ?? 0}>
         {!connected.video_url && <p className="text-xs text-zinc-500">Connect a video</p>}
       </PortRow>
@@ -42,4 +42,4 @@ function ExtractFrameNodeView({ id, data, selected }: NodeProps) {
   );
 }
 
-export const ExtractFrameNode = memo(ExtractFrameNodeView);
+export default memo(ExtractFrameNodeView);

@@ -28,7 +28,9 @@ export const extractFrameNode = defineNode({
   type: "extractFrame",
   label: "Extract Frame",
   description: "Take one frame of a video, at a time in seconds or a percentage.",
-  icon: "🎞",
+  icon: "M4 4h16v16H4zM8 4v16M16 4v16M4 9h4M4 15h4M16 9h4M16 15h4",
+  color: "#34d399",
+  sidebar: { section: "Media", order: 2 },
   inputs: {
     video_url: { type: "video", label: "Video", required: true },
     timestamp: { type: "number", label: "Timestamp" },
@@ -40,4 +42,5 @@ export const extractFrameNode = defineNode({
     timestamp: ZTimestamp.default(0),
   }),
   defaults: { timestamp: 0 },
+  component: () => import("./component"),
 });

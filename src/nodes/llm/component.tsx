@@ -1,24 +1,25 @@
 "use client";
-import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { FIELD, TEXTAREA } from "@/components/canvas/field-styles";
 import { NodeShell } from "@/components/canvas/node-shell";
 import { PortRow } from "@/components/canvas/port-row";
 import { readData } from "@/components/canvas/read-data";
 import { updateNodeData, useConnectedInputs } from "@/components/canvas/use-node-state";
-import { useEditorStore } from "@/stores/editor-store";
+import { useProviders } from "@/lib/client/queries/integrations";
+import type { NodeViewProps } from "../types";
 import { LLM_PROVIDERS, llmNode, PROVIDER_LABELS, SUGGESTED_MODELS, ZLlmData, type LlmProvider } from "./definition";
 
-function LlmNodeView({ id, data, selected, type }: NodeProps) {
+/** The `llm` node's view, also drawn for its `vision` alias (the shell shows the alias's label). */
+function LlmNodeView({ id, data, selected, definition }: NodeViewProps) {
   const values = readData(ZLlmData, data);
   const connected = useConnectedInputs(id);
-  const providers = useEditorStore((s) => s.providers);
+  const providers = useProviders();
   const provider: LlmProvider = values.provider ?? "google";
   const { inputs } = llmNode;
   const unconfigured = providers !== null && !providers[provider];
 
   return (
-    <NodeShell id={id} type={type} selected={selected}>
+    <NodeShell id={id} definition={definition} selected={selected}>
       <div className="grid grid-cols-2 gap-2 px-3 py-1.5">
         <label className="text-[11px] uppercase tracking-wide text-zinc-400">
           Provider
@@ -96,4 +97,4 @@ function LlmNodeView({ id, data, selected, type }: NodeProps) {
   );
 }
 
-export const LlmNode = memo(LlmNodeView);
+export default memo(LlmNodeView);

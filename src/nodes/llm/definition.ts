@@ -30,7 +30,9 @@ export const llmNode = defineNode({
   type: "llm",
   label: "Run Any LLM",
   description: "Send a prompt (and images) to Gemini, Groq or any OpenAI-compatible server.",
-  icon: "✦",
+  icon: "M12 3l2.2 6.8L21 12l-6.8 2.2L12 21l-2.2-6.8L3 12l6.8-2.2z",
+  color: "#8b5cf6",
+  sidebar: { section: "AI", order: 1 },
   inputs: {
     system_prompt: { type: "text", label: "System prompt" },
     user_message: { type: "text", label: "User message", required: true },
@@ -48,7 +50,14 @@ export const llmNode = defineNode({
     maxTokens: z.number().int().min(1).optional(),
   }),
   defaults: { provider: "google", model: "gemini-2.5-flash", system_prompt: "", user_message: "", temperature: 0.7 },
+  // A new node starts on a provider this server has configured, when the default (Gemini) is not.
+  initialData: ({ providers }) => {
+    if (!providers || providers.google) return undefined;
+    const provider = LLM_PROVIDERS.find((p) => providers[p]);
+    return provider ? { provider, model: SUGGESTED_MODELS[provider][0] } : undefined;
+  },
+  component: () => import("./component"),
 });
 
-/** The seed's `vision` node: an llm with images. Same ports, same executor. */
-export const visionNode = defineNode({ ...llmNode, type: "vision", label: "Vision (LLM with images)" });
+/** The seed's `vision` node: an llm with images. Same ports, same view, same executor; not offered in the panel. */
+export const visionNode = defineNode({ ...llmNode, type: "vision", label: "Vision (LLM with images)", sidebar: "hidden", folder: "llm" });

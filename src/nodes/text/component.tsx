@@ -1,16 +1,16 @@
 "use client";
-import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { TEXTAREA } from "@/components/canvas/field-styles";
 import { NodeShell } from "@/components/canvas/node-shell";
 import { readData } from "@/components/canvas/read-data";
 import { updateNodeData } from "@/components/canvas/use-node-state";
+import type { NodeViewProps } from "../types";
 import { ZTextData } from "./definition";
 
-function TextNodeView({ id, data, selected }: NodeProps) {
+function TextNodeView({ id, data, selected, definition }: NodeViewProps) {
   const { text } = readData(ZTextData, data);
   return (
-    <NodeShell id={id} type="text" selected={selected} hideOutput>
+    <NodeShell id={id} definition={definition} selected={selected}>
       <div className="px-3 py-1.5">
         <textarea
           aria-label="Text"
@@ -25,4 +25,4 @@ function TextNodeView({ id, data, selected }: NodeProps) {
   );
 }
 
-export const TextNode = memo(TextNodeView);
+export default memo(TextNodeView);

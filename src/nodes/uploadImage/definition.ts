@@ -1,18 +1,12 @@
-import { z } from "zod";
-import { defineNode } from "../types";
+import { defineUploadNode } from "../upload/define-upload-node";
 
-export const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"] as const;
-
-export const ZUploadData = z.looseObject({ assetId: z.string().min(1).max(100).nullish() });
-
-export const uploadImageNode = defineNode({
+export const uploadImageNode = defineUploadNode({
   type: "uploadImage",
+  kind: "image",
   label: "Upload Image",
   description: "An image you upload (jpg, png, webp, gif).",
-  icon: "🖼",
-  inputs: {},
-  outputs: { image: { type: "image", label: "Image" } },
-  data: ZUploadData,
-  resolved: z.object({ assetId: z.string({ error: "no image uploaded yet" }).min(1, "no image uploaded yet") }),
-  defaults: { assetId: null },
+  icon: "M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15.5 9.5h.01",
+  color: "#34d399",
+  order: 2,
+  extensions: ["jpg", "jpeg", "png", "webp", "gif"],
 });

@@ -1,17 +1,12 @@
-import { z } from "zod";
-import { defineNode } from "../types";
-import { ZUploadData } from "../uploadImage/definition";
+import { defineUploadNode } from "../upload/define-upload-node";
 
-export const VIDEO_EXTENSIONS = ["mp4", "mov", "webm", "m4v"] as const;
-
-export const uploadVideoNode = defineNode({
+export const uploadVideoNode = defineUploadNode({
   type: "uploadVideo",
+  kind: "video",
   label: "Upload Video",
   description: "A video you upload (mp4, mov, webm, m4v).",
-  icon: "🎬",
-  inputs: {},
-  outputs: { video: { type: "video", label: "Video" } },
-  data: ZUploadData,
-  resolved: z.object({ assetId: z.string({ error: "no video uploaded yet" }).min(1, "no video uploaded yet") }),
-  defaults: { assetId: null },
+  icon: "M3 6h13v12H3zM16 10l5-3v10l-5-3",
+  color: "#f472b6",
+  order: 3,
+  extensions: ["mp4", "mov", "webm", "m4v"],
 });

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { users } from "@/server/db/schema";
 import { AppError } from "@/server/http/errors";
-import type { TSignIn } from "./auth-schemas";
+import type { TSignIn } from "@/contracts/auth";
 import { createSession } from "./create-session";
 import { getDummyPasswordHash, verifyPassword } from "./password-hash";
 import { assertUnderLimit, clearHits, recordHit, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_PER_IP } from "./rate-limit";

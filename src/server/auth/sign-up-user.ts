@@ -4,7 +4,7 @@ import { getDb } from "@/server/db";
 import { users } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
-import type { TSignUp } from "./auth-schemas";
+import type { TSignUp } from "@/contracts/auth";
 import { createSession, type CreatedSession } from "./create-session";
 import { hashPassword } from "./password-hash";
 import { assertUnderLimit, recordHit, SIGN_UP_PER_IP } from "./rate-limit";

@@ -3,7 +3,8 @@
  * ExecutionLog) plus Session, ApiToken and Asset (DESIGN §2).
  *
  * SQL naming: plural snake_case tables, snake_case columns (Drizzle `casing: "snake_case"`
- * maps the camelCase field names below), enums named `<thing>_status`.
+ * maps the camelCase field names below), enums named `<thing>_status`. The enums' values are
+ * the engine's lists (`src/engine/statuses.ts`), defined there once.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -19,12 +20,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { LOG_LEVELS, NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { createId } from "@/lib/ids";
 
-export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED"] as const;
-export const NODE_STATUSES = ["IDLE", "RUNNING", "SUCCESS", "FAILED", "SKIPPED"] as const;
-export const RUN_SCOPES = ["FULL", "PARTIAL", "SINGLE"] as const;
-export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
 export const ASSET_KINDS = ["image", "video"] as const;
 
 export const runStatus = pgEnum("run_status", RUN_STATUSES);
@@ -37,13 +35,19 @@ const id = () =>
   text()
     .primaryKey()
     .$defaultFn(() => createId());
-const createdAt = () => timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow();
-const updatedAt = () =>
-  timestamp({ withTimezone: true, mode: "date" })
+const time = () => timestamp({ withTimezone: true, mode: "date" });
+const createdAt = () => time().notNull().defaultNow();
+const updatedAt = () => createdAt().$onUpdate(() => new Date());
+/** The owning user: their rows go when they do. */
+const ownerId = () =>
+  text()
     .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date());
-const optionalTime = () => timestamp({ withTimezone: true, mode: "date" });
+    .references(() => users.id, { onDelete: "cascade" });
+/** The run a row belongs to: it goes with the run. */
+const ofRun = () =>
+  text()
+    .notNull()
+    .references(() => workflowRuns.id, { onDelete: "cascade" });
 
 export const users = pgTable(
   "users",
@@ -66,9 +70,7 @@ export const workflows = pgTable(
   "workflows",
   {
     id: id(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     name: text().notNull(),
     description: text(),
     nodes: jsonb().$type<unknown[]>().notNull(),
@@ -100,9 +102,7 @@ export const workflowRuns = pgTable(
     id: id(),
     /** Null for ad-hoc runs and after the workflow is deleted. */
     workflowId: text().references(() => workflows.id, { onDelete: "set null" }),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     /** Trigger.dev run id when the run went through Trigger.dev. */
     triggerId: text().unique(),
     status: runStatus().notNull().default("QUEUED"),
@@ -114,8 +114,8 @@ export const workflowRuns = pgTable(
     output: jsonb(),
     errorMessage: text(),
     errorStack: text(),
-    startedAt: optionalTime(),
-    completedAt: optionalTime(),
+    startedAt: time(),
+    completedAt: time(),
     durationMs: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -136,9 +136,7 @@ export const nodeResults = pgTable(
   "node_results",
   {
     id: id(),
-    runId: text()
-      .notNull()
-      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    runId: ofRun(),
     nodeId: text().notNull(),
     nodeType: text().notNull(),
     status: nodeStatus().notNull().default("IDLE"),
@@ -151,8 +149,8 @@ export const nodeResults = pgTable(
     cacheKey: text(),
     /** True when this result was reused from an earlier run rather than executed. */
     cached: boolean().notNull().default(false),
-    startedAt: optionalTime(),
-    completedAt: optionalTime(),
+    startedAt: time(),
+    completedAt: time(),
     durationMs: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -172,14 +170,12 @@ export const executionLogs = pgTable(
     id: id(),
     /** Insertion order: timestamps can tie within a millisecond. */
     seq: bigserial({ mode: "number" }).notNull(),
-    runId: text()
-      .notNull()
-      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    runId: ofRun(),
     level: logLevel().notNull(),
     message: text().notNull(),
     nodeId: text(),
     metadata: jsonb(),
-    timestamp: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    timestamp: time().notNull().defaultNow(),
   },
   (t) => [
     index("execution_logs_run_id_idx").on(t.runId, t.seq),
@@ -192,12 +188,10 @@ export const sessions = pgTable(
   "sessions",
   {
     id: id(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     /** sha256 of the cookie's secret; the secret itself is never stored. */
     tokenHash: text().notNull().unique(),
-    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    expiresAt: time().notNull(),
     userAgent: text(),
     ip: text(),
     createdAt: createdAt(),
@@ -210,15 +204,13 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: id(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     name: text().notNull(),
     /** The first characters of the token (e.g. `gxy_ab12cd`), shown in lists. */
     prefix: text().notNull(),
     /** sha256 of the whole token. */
     tokenHash: text().notNull().unique(),
-    lastUsedAt: optionalTime(),
+    lastUsedAt: time(),
     createdAt: createdAt(),
   },
   (t) => [index("api_tokens_user_id_idx").on(t.userId)],
@@ -228,9 +220,7 @@ export const assets = pgTable(
   "assets",
   {
     id: id(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     kind: assetKind().notNull(),
     mime: text().notNull(),
     size: bigint({ mode: "number" }).notNull(),
@@ -260,6 +250,3 @@ export type ExecutionLog = typeof executionLogs.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Asset = typeof assets.$inferSelect;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-export type NodeStatus = (typeof NODE_STATUSES)[number];
-export type RunScope = (typeof RUN_SCOPES)[number];

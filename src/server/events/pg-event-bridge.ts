@@ -1,45 +1,24 @@
 /**
- * Carries run events between processes on PostgreSQL: writers `pg_notify` a small payload
- * (ids and statuses, never outputs; NOTIFY is capped at 8 kB) in the same statement as their
- * write, and every process LISTENs on one dedicated connection. On a notification for a run
- * someone here is watching, the bridge re-reads the rows it names and publishes them on the
- * in-process bus. PGlite serves one process, so the in-process bus is all it needs.
+ * Carries run events between processes on PostgreSQL, the receiving side: writers send a
+ * small notice (ids and statuses, never outputs; see `remote-notice.ts`) in the same statement
+ * as their write, and every process LISTENs on one dedicated connection. On a notification
+ * for a run someone here is watching, the bridge re-reads the rows it names and publishes them
+ * on the in-process bus. PGlite serves one process, so the in-process bus is all it needs.
  */
 import { Client } from "pg";
 import { and, eq, gte, inArray, lte, asc } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
-import { executionLogs, nodeResults, workflowRuns, type NodeStatus } from "../db/schema";
+import { executionLogs, nodeResults, workflowRuns } from "../db/schema";
+import { EVENTS_CHANNEL, type RemoteNotice } from "./remote-notice";
 import {
+  RUN_ROW_COLUMNS,
   hasRunSubscribers,
   processOrigin,
   publishCancelRequest,
   publishJobWake,
   publishRunEvents,
-  toRunRow,
   type RunEvent,
 } from "./run-events";
-
-export const EVENTS_CHANNEL = "galaxy_events";
-
-/** What travels in a notification (short keys: the payload limit is 8,000 bytes). */
-export interface RemoteNotice {
-  /** Origin process. */
-  o: string;
-  /** Run id. */
-  r?: string;
-  /** Node transitions in order: node id and status. */
-  n?: { i: string; s: NodeStatus }[];
-  /** Too many transitions to list: re-read every node of the run. */
-  nAll?: 1;
-  /** Range of log `seq` written. */
-  l?: [number, number] | null;
-  /** The run row changed. */
-  run?: 1;
-  /** Cancel requested. */
-  cancel?: 1;
-  /** A job was enqueued. */
-  jobs?: 1;
-}
 
 interface Bridge {
   client?: Client;
@@ -50,12 +29,6 @@ interface Bridge {
 }
 
 const holder = globalThis as unknown as { __galaxyEventBridge?: Bridge };
-
-/** Sends a notice to every other process (Postgres only; a no-op on PGlite). */
-export async function notifyRemote(handle: DatabaseHandle, notice: Omit<RemoteNotice, "o">): Promise<void> {
-  if (handle.kind !== "postgres") return;
-  await handle.executeSql("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, JSON.stringify({ o: processOrigin(), ...notice })]);
-}
 
 /** Starts (once per process) listening for other processes' notices. Postgres only. */
 export function ensureEventBridge(handle: DatabaseHandle): Promise<void> {
@@ -146,8 +119,8 @@ async function handleNotice(handle: DatabaseHandle, notice: RemoteNotice): Promi
     for (const row of logs) events.push({ type: "log", row });
   }
   if (notice.run) {
-    const [run] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
-    if (run) events.push({ type: "run", row: toRunRow(run) });
+    const [run] = await db.select(RUN_ROW_COLUMNS).from(workflowRuns).where(eq(workflowRuns.id, runId));
+    if (run) events.push({ type: "run", row: run });
   }
   publishRunEvents(runId, events);
 }

@@ -7,10 +7,17 @@
  */
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
-import type { ExecutionLog, NodeResult, WorkflowRun } from "../db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { workflowRuns, type ExecutionLog, type NodeResult, type WorkflowRun } from "../db/schema";
 
-/** A run row as published: without `input` (the graph snapshot can be large). */
-export type RunRow = Omit<WorkflowRun, "input">;
+/**
+ * A run row as published: without `input` (the graph snapshot can be large) and without
+ * `errorStack` (server-side only: never sent to a client).
+ */
+export type RunRow = Omit<WorkflowRun, "input" | "errorStack">;
+const { input: _input, errorStack: _errorStack, ...runRowColumns } = getTableColumns(workflowRuns);
+/** The columns of a `RunRow`, for selects that read one. */
+export const RUN_ROW_COLUMNS = runRowColumns;
 /** A node result row; `id`, `createdAt` and `updatedAt` may be absent on the hot path. */
 export type NodeRow = Omit<NodeResult, "id" | "createdAt" | "updatedAt"> & Partial<Pick<NodeResult, "id" | "createdAt" | "updatedAt">>;
 export type LogRow = ExecutionLog;
@@ -81,8 +88,8 @@ export function onJobWake(listener: () => void): () => void {
   return () => emitter.off("jobs", listener);
 }
 
-/** A run row without its graph snapshot. */
+/** A run row as published (see `RunRow`). */
 export function toRunRow(run: WorkflowRun | RunRow): RunRow {
-  const { input: _input, ...rest } = run as WorkflowRun;
+  const { input: _input, errorStack: _errorStack, ...rest } = run as WorkflowRun;
   return rest;
 }

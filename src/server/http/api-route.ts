@@ -3,13 +3,19 @@
  * type and body size, parses params/query/body with zod, and maps every error to
  * `{success:false, error, code, issues?}` with the status of `ERROR_STATUS`.
  *
+ * The route's entry in the route table (`src/contracts/api-routes.ts`) gives the schemas, the
+ * success status and the answer's type: a handler that returns anything else fails to compile.
+ *
  * @example
  * // POST /api/workflows — create a workflow
- * export const POST = apiRoute({ body: ZCreateWorkflow }, ({ user, body }) => createWorkflow(user.id, body));
+ * export const POST = apiRoute(API_ROUTES.createWorkflow, async ({ user, body }) => ({
+ *   workflow: toPublicWorkflow(await createWorkflow(user.id, body)),
+ * }));
  */
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import type { RoutePayload, RouteReplyPayload, RouteSpec } from "@/contracts/route-spec";
 import { authenticateRequest, type AuthUser } from "../auth/authenticate-request";
 import { env } from "../env";
 import { assertSameOrigin, isMutation } from "./check-origin";
@@ -19,16 +25,6 @@ import { zodIssues } from "./zod-issues";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export interface ApiRouteOptions<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  body?: B;
-  query?: Q;
-  params?: P;
-  /** "public" routes skip authentication (health, sign-in, sign-up). */
-  auth?: "required" | "public";
-  /** Max JSON body size; defaults to GALAXY_MAX_BODY_BYTES. */
-  maxBodyBytes?: number;
-}
-
 export interface ApiContext<B, Q, P, U> {
   req: NextRequest;
   user: U;
@@ -37,44 +33,38 @@ export interface ApiContext<B, Q, P, U> {
   params: P;
 }
 
-type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Parsed<S, K extends "body" | "query" | "params"> = S extends { [F in K]: infer T extends z.ZodType } ? z.output<T> : undefined;
+type UserOf<S> = S extends { auth: "public" } ? AuthUser | null : AuthUser;
 
-/** A handler returns a Response (sent as is) or an object sent as `{success:true, ...object}`. */
-export function apiRoute<
-  B extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  A extends "required" | "public" = "required",
->(
-  options: { body?: B; query?: Q; params?: P; auth?: A; maxBodyBytes?: number },
-  handler: (
-    ctx: ApiContext<Parsed<B>, Parsed<Q>, Parsed<P>, A extends "public" ? AuthUser | null : AuthUser>,
-  ) => Promise<Response | Record<string, unknown>> | Response | Record<string, unknown>,
+/** A JSON answer with its status or headers chosen by the handler (see `reply`). */
+export type JsonReply<T> = NextResponse<{ success: true } & T>;
+
+/**
+ * What a handler returns: one of the route's answers (sent as `{success:true, ...answer}` with the
+ * route's status) or `reply(answer, init)`; a route whose answer is `raw` returns any Response.
+ */
+export type HandlerResult<S> = S extends { raw: object } ? Response : RoutePayload<S> | JsonReply<RouteReplyPayload<S>>;
+
+export function apiRoute<const S extends RouteSpec>(
+  spec: S,
+  handler: (ctx: ApiContext<Parsed<S, "body">, Parsed<S, "query">, Parsed<S, "params">, UserOf<S>>) => Promise<HandlerResult<S>> | HandlerResult<S>,
 ) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
-      const isPublic = options.auth === "public";
+      const isPublic = spec.auth === "public";
       const user = await authenticate(req, isPublic);
       if (!user && !isPublic) {
         throw new AppError("UNAUTHORIZED", "sign in, or send Authorization: Bearer <token>");
       }
       // Cookie-authenticated mutations, and the public ones that set cookies (sign-in, sign-up), must come from our own pages.
       if (isMutation(req.method) && (isPublic || user?.cookie)) assertSameOrigin(req);
-      const params = options.params ? parseOrThrow(options.params, await context.params, "params") : undefined;
-      const query = options.query
-        ? parseOrThrow(options.query, Object.fromEntries(req.nextUrl.searchParams), "query")
+      const params = spec.params ? parseOrThrow(spec.params, await context.params, "params") : undefined;
+      const query = spec.query
+        ? parseOrThrow(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query")
         : undefined;
-      const body = options.body
-        ? parseOrThrow(
-            options.body,
-            await readJsonBody(req, options.maxBodyBytes ?? env().GALAXY_MAX_BODY_BYTES),
-            "body",
-          )
-        : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(req, env().GALAXY_MAX_BODY_BYTES), "body") : undefined;
       const result = await handler({ req, user: user as never, body: body as never, query: query as never, params: params as never });
-      return result instanceof Response
-        ? result
-        : NextResponse.json({ success: true, ...result }, { headers: { "cache-control": "no-store" } });
+      return result instanceof Response ? result : reply(result as Record<string, unknown>, { status: spec.status ?? 200 });
     } catch (error) {
       return errorResponse(error, req);
     }
@@ -118,7 +108,9 @@ export function errorResponse(error: unknown, req?: Request): Response {
   );
 }
 
-/** `201 {success:true, ...body}` for handlers that create something. */
-export function created(body: Record<string, unknown>): Response {
-  return NextResponse.json({ success: true, ...body }, { status: 201, headers: { "cache-control": "no-store" } });
+/** `{success:true, ...body}` with a chosen status or headers; never cached. */
+export function reply<T extends Record<string, unknown>>(body: T, init: ResponseInit = {}): JsonReply<T> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return NextResponse.json({ success: true as const, ...body }, { ...init, headers });
 }

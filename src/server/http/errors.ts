@@ -2,6 +2,10 @@
  * One error type for everything a route can answer with, and one place that maps
  * its code to an HTTP status (a missing code fails to compile).
  */
+import type { ErrorCode } from "@/contracts/errors";
+
+export type { ErrorCode };
+
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
@@ -17,9 +21,7 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
-} as const satisfies Record<string, number>;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorIssue {
   path: string;

@@ -1,131 +1,150 @@
 /**
- * The machine-readable description of Galaxy's HTTP API (OpenAPI 3.1), written by
- * hand and kept honest by `tests/api/openapi.test.ts`, which checks that every
- * `route.ts` and exported method appears here.
+ * The machine-readable description of Galaxy's HTTP API (OpenAPI 3.1), generated from the
+ * route table (`src/contracts/api-routes.ts`) and its zod schemas: path and query parameters,
+ * request bodies, every success answer and the shared error body. Nothing here is written
+ * by hand but the wording of the statuses.
  */
-type Method = "get" | "post" | "put" | "patch" | "delete";
-interface Operation {
-  summary: string;
-  public?: boolean;
-  body?: string;
-  query?: string[];
-  status?: number;
-}
+import { API_ROUTES } from "@/contracts/api-routes";
+import { ZApiError } from "@/contracts/errors";
+import { errorStatuses, successSchema, type RouteSpec } from "@/contracts/route-spec";
+import { createSchemaCollector, type JsonSchema, type SchemaCollector } from "./openapi-schemas";
 
-const ROUTES: Record<string, Partial<Record<Method, Operation>>> = {
-  "/api/health": { get: { summary: "Liveness with a database check", public: true } },
-  "/api/openapi.json": { get: { summary: "This document", public: true } },
-  "/api/auth/sign-up": {
-    post: { summary: "Create a local account ({email, password, name?}); sets the session cookie; {user}", public: true, body: "SignUp" },
-  },
-  "/api/auth/sign-in": {
-    post: { summary: "Sign in ({email, password}); sets the session cookie; {user}. Rate-limited per IP and e-mail (429)", public: true, body: "SignIn" },
-  },
-  "/api/auth/sign-out": { post: { summary: "End the session and clear its cookie (no-op when signed out)", public: true } },
-  "/api/auth/me": { get: { summary: "The signed-in user and how the request authenticated" } },
-  "/api/tokens": {
-    get: { summary: "Own API tokens: id, name, prefix, createdAt, lastUsedAt (never the secret)" },
-    post: { summary: "Create an API token ({name}) → {token, id, prefix}; the secret is shown once", body: "CreateToken", status: 201 },
-  },
-  "/api/tokens/{id}": { delete: { summary: "Revoke an own API token" } },
-  "/api/workflows": {
-    get: {
-      summary: "Own workflows, most recently updated first, without the graph; each with its last run → {workflows, total, hasMore, nextCursor?}",
-      query: ["limit", "cursor", "skip", "q", "tag"],
-    },
-    post: { summary: "Create a workflow ({name, description?, nodes, edges, tags?}); the graph is validated → {workflow}", body: "Workflow", status: 201 },
-  },
-  "/api/workflows/{id}": {
-    get: { summary: "An own workflow with its 10 latest runs → {workflow}" },
-    put: { summary: "Replace the whole workflow; with version: 409 VERSION_CONFLICT when stale → {workflow}", body: "Workflow" },
-    patch: { summary: "Update the given fields; with version: 409 VERSION_CONFLICT when stale → {workflow}", body: "WorkflowPatch" },
-    delete: { summary: "Delete an own workflow (its runs stay, detached)" },
-  },
-  "/api/workflows/{id}/duplicate": { post: { summary: 'Copy an own workflow as "<name> (copy)" → {workflow}', status: 201 } },
-  "/api/workflows/{id}/export": { get: { summary: "Portable JSON document {format, formatVersion, exportedAt, workflow}, as a download" } },
-  "/api/workflows/import": { post: { summary: "Create a workflow from an exported document or a bare {name, nodes, edges} → {workflow}", body: "Workflow", status: 201 } },
-  "/api/templates/product-marketing-kit": {
-    post: { summary: 'Create the sample "Product Marketing Kit Generator" workflow in the account → {workflow}', status: 201 },
-  },
-  "/api/execute": {
-    post: {
-      summary: 'Run a saved workflow (workflowId) or an ad-hoc graph (nodes, edges), fully or only nodeIds → 202 {runId}; with "wait": true → {run}',
-      body: "Execute",
-      status: 202,
-    },
-  },
-  "/api/execute/{runId}": { get: { summary: "An own run with its node results and logs in time order → {run}" } },
-  "/api/execute/{runId}/cancel": { post: { summary: "Cancel an own run (in-flight work is aborted)" } },
-  "/api/execute/{runId}/events": { get: { summary: "Server-Sent Events: a snapshot, then every node and run change" } },
-  "/api/runs": { get: { summary: "Own runs, newest first → {runs, total, hasMore}", query: ["workflowId", "status", "limit", "skip"] } },
-  "/api/uploads": { post: { summary: "Upload an image or video (multipart field file; type checked by content) → {asset}", status: 201 } },
-  "/api/files/{id}": { get: { summary: "Serve an own file (supports Range)" } },
-  "/api/integrations": { get: { summary: "Configured database, auth, queue, storage and model providers (no secrets)" } },
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted: the run is queued",
+  400: "Invalid input: every problem in `issues`",
+  401: "Not signed in, or the credential is invalid (the message says why)",
+  403: "Cross-origin request refused (cookie-authenticated mutations must come from Galaxy's own pages)",
+  404: "Not found, or not yours",
+  409: "Conflict (VERSION_CONFLICT: `currentVersion` and `workflow` say what it is now)",
+  413: "Body too large",
+  415: "Wrong content type",
+  429: "Rate limited (see Retry-After)",
+  500: "Internal error (details only in the server log)",
+  503: "Unavailable (database or job queue)",
 };
-
-const ERROR_RESPONSES = {
-  "400": { description: "Invalid input: {success:false, error, code, issues:[{path, message}]}" },
-  "401": { description: "Not signed in, or the credential is invalid (the message says why)" },
-  "404": { description: "Not found, or not yours" },
-  "409": { description: "Version conflict: {currentVersion}" },
-  "413": { description: "Body too large" },
-  "415": { description: "Body is not JSON" },
-  "429": { description: "Rate limited (Retry-After)" },
-};
-
-/** Every documented route with its methods: `{"/api/workflows": ["GET", "POST"], …}`. */
-export function documentedRoutes(): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(ROUTES).map(([path, ops]) => [path, Object.keys(ops).map((m) => m.toUpperCase())]));
-}
 
 export function buildOpenApiDocument(serverUrl?: string) {
+  const schemas = createSchemaCollector();
+  const errorBody = { "application/json": { schema: schemas.convert(ZApiError, "output") } };
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, ops] of Object.entries(ROUTES)) {
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
-    paths[path] = {};
-    for (const [method, op] of Object.entries(ops)) {
-      paths[path][method] = {
-        summary: op.summary,
-        ...(op.public ? { security: [] } : {}),
-        parameters: [...params, ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))],
-        ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${op.body}` } } } } } : {}),
-        responses: { [String(op.status ?? 200)]: { description: "{success:true, …}" }, ...ERROR_RESPONSES },
-      };
-    }
+  for (const [operationId, spec] of Object.entries(API_ROUTES) as [string, RouteSpec][]) {
+    paths[spec.path] ??= {};
+    paths[spec.path][spec.method.toLowerCase()] = {
+      operationId,
+      summary: spec.summary,
+      ...(spec.auth === "public" ? { security: [] } : {}),
+      parameters: parameters(spec, schemas),
+      ...requestBody(spec, schemas),
+      responses: {
+        ...successResponses(spec, schemas),
+        ...Object.fromEntries(
+          errorStatuses(spec).map((status) => [
+            status,
+            { description: STATUS_TEXT[status], content: errorBody },
+          ]),
+        ),
+      },
+    };
   }
-  const graph = {
-    nodes: { type: "array", items: { type: "object", required: ["id", "type", "position", "data"] } },
-    edges: { type: "array", items: { type: "object", required: ["id", "source", "sourceHandle", "target", "targetHandle"] } },
-  };
   return {
     openapi: "3.1.0",
-    info: { title: "Galaxy API", version: "1.0.0", description: "Visual AI workflows. Every route needs a session cookie or Authorization: Bearer <token> unless marked public." },
+    info: {
+      title: "Galaxy API",
+      version: "1.0.0",
+      description:
+        "Visual AI workflows. Every route needs a session cookie or Authorization: Bearer <token> unless marked public.",
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A personal API token (gxy_…) or a Clerk session token" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token (gxy_…) or a Clerk session token",
+        },
         session: { type: "apiKey", in: "cookie", name: "galaxy_session" },
       },
-      schemas: {
-        SignUp: { type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string", minLength: 8 }, name: { type: "string" } } },
-        SignIn: { type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } },
-        CreateToken: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
-        Workflow: {
-          type: "object",
-          required: ["name", "nodes", "edges"],
-          properties: { name: { type: "string" }, description: { type: ["string", "null"] }, tags: { type: "array", items: { type: "string" } }, isPublic: { type: "boolean" }, version: { type: "integer" }, ...graph },
-        },
-        WorkflowPatch: {
-          type: "object",
-          properties: { name: { type: "string" }, description: { type: ["string", "null"] }, tags: { type: "array", items: { type: "string" } }, isPublic: { type: "boolean" }, version: { type: "integer" }, ...graph },
-        },
-        Execute: {
-          type: "object",
-          properties: { workflowId: { type: "string" }, nodeIds: { type: "array", items: { type: "string" } }, wait: { type: "boolean" }, ...graph },
-        },
-      },
+      schemas: schemas.components(),
     },
+  };
+}
+
+function parameters(spec: RouteSpec, schemas: SchemaCollector): JsonSchema[] {
+  const from = (where: "path" | "query", schema: RouteSpec["query"]) => {
+    if (!schema) return [];
+    const object = schemas.convert(schema, "input") as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    return Object.entries(object.properties ?? {}).map(([name, property]) => {
+      const { description, ...rest } = property;
+      return {
+        name,
+        in: where,
+        required: where === "path" || (object.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      };
+    });
+  };
+  return [...from("path", spec.params), ...from("query", spec.query)];
+}
+
+function requestBody(spec: RouteSpec, schemas: SchemaCollector) {
+  if (spec.body)
+    return {
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: schemas.convert(spec.body, "input") } },
+      },
+    };
+  if (spec.form)
+    return {
+      requestBody: {
+        required: true,
+        content: { "multipart/form-data": { schema: schemas.convert(spec.form, "input") } },
+      },
+    };
+  return {};
+}
+
+function successResponses(spec: RouteSpec, schemas: SchemaCollector): Record<string, unknown> {
+  if (spec.raw) {
+    const events = spec.raw.events
+      ? {
+          "x-events": Object.fromEntries(
+            Object.entries(spec.raw.events).map(([name, schema]) => [
+              name,
+              schemas.convert(schema, "output"),
+            ]),
+          ),
+        }
+      : {};
+    return {
+      200: {
+        description: spec.raw.description,
+        content: { [spec.raw.contentType]: { schema: { type: "string" }, ...events } },
+      },
+    };
+  }
+  const answer = (response: NonNullable<RouteSpec["response"]>, description: string) => ({
+    description,
+    content: { "application/json": { schema: schemas.convert(successSchema(response), "output") } },
+  });
+  const status = spec.status ?? 200;
+  return {
+    ...(spec.response ? { [status]: answer(spec.response, STATUS_TEXT[status]) } : {}),
+    ...(spec.also
+      ? {
+          [spec.also.status]: answer(
+            spec.also.response,
+            `${STATUS_TEXT[spec.also.status]}: ${spec.also.when}`,
+          ),
+        }
+      : {}),
   };
 }

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
 import { workflowRuns } from "../db/schema";
 import { env } from "../env";
-import { notifyRemote } from "../events/pg-event-bridge";
+import { notifyRemote } from "../events/remote-notice";
 import { publishJobWake } from "../events/run-events";
 import { RUN_QUEUE, currentQueue, startQueue } from "./queue";
 import { triggerRun } from "./trigger-run";

@@ -8,12 +8,19 @@
 import type { DatabaseHandle } from "../db/client";
 import { env } from "../env";
 import { markRunWorkerLost } from "../runs/mark-run-worker-lost";
+import { UNFINISHED_RUN_STATUSES, heartbeatOlderThan } from "../runs/run-sql";
 import { RUN_QUEUE, type QueueState } from "./queue";
 
-const STALE_SQL = `SELECT id FROM workflow_runs WHERE status IN ('QUEUED', 'RUNNING') AND updated_at < now() - make_interval(secs => $1::int) LIMIT 100`;
+const STALE_SQL = `SELECT id FROM workflow_runs WHERE status IN (${UNFINISHED_RUN_STATUSES}) AND ${heartbeatOlderThan("$1")} LIMIT 100`;
 
 // pg-boss 10 has no API to find jobs by key; its job table is stable within the major version.
 const JOB_SQL = `SELECT id, state FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on DESC LIMIT 1`;
+
+/** A run's pg-boss job, as its table has it. */
+interface RunJob {
+  id: string;
+  state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+}
 
 export interface SweepResult {
   retried: string[];
@@ -45,7 +52,7 @@ export async function sweepStaleRuns(queue: QueueState, leaseSeconds = env().GAL
   return result;
 }
 
-async function findRunJob(handle: DatabaseHandle, runId: string): Promise<{ id: string; state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed" } | undefined> {
+async function findRunJob(handle: DatabaseHandle, runId: string): Promise<RunJob | undefined> {
   const { rows } = await handle.executeSql(JOB_SQL, [RUN_QUEUE, runId]);
-  return rows[0] as { id: string; state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed" } | undefined;
+  return rows[0] as RunJob | undefined;
 }

@@ -4,12 +4,12 @@
  * and this delivery (a queue retry) takes over. While another worker's heartbeat is fresh,
  * the claim waits: two workers never execute one run. A final run is never touched again.
  */
-import type { TGraph } from "@/engine";
+import type { RunScope, RunStatus, TGraph } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
-import type { RunScope, RunStatus } from "../db/schema";
-import { EVENTS_CHANNEL } from "../events/pg-event-bridge";
-import { processOrigin, type RunRow } from "../events/run-events";
-import { RUN_COLUMNS, queryPrepared } from "./run-sql";
+import { workflowRuns } from "../db/schema";
+import { encodeNotice, notifySql } from "../events/remote-notice";
+import { RUN_ROW_COLUMNS, type RunRow } from "../events/run-events";
+import { heartbeatOlderThan, queryNotifying, queryPrepared, selectColumns } from "./run-sql";
 
 const CLAIM_SQL = `
 WITH prev AS (
@@ -18,12 +18,12 @@ WITH prev AS (
   UPDATE workflow_runs r SET status = 'RUNNING', started_at = coalesce(r.started_at, now()), updated_at = now()
   FROM prev
   WHERE r.id = prev.id
-    AND (prev.status = 'QUEUED' OR (prev.status = 'RUNNING' AND r.updated_at < now() - make_interval(secs => $2::int)))
-  RETURNING ${RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, "$1r.$2")}, r.input, prev.status AS "previousStatus"
+    AND (prev.status = 'QUEUED' OR (prev.status = 'RUNNING' AND ${heartbeatOlderThan("$2", "r")}))
+  RETURNING ${selectColumns({ ...RUN_ROW_COLUMNS, input: workflowRuns.input }, "r")}, prev.status AS "previousStatus"
 )
-SELECT c.*, CASE WHEN $3::text IS NULL THEN NULL ELSE pg_notify('${EVENTS_CHANNEL}', $3::text) END AS notified FROM c`;
+SELECT c.*, ${notifySql("$3")} FROM c`;
 
-const PEEK_SQL = `SELECT status, updated_at < now() - make_interval(secs => $2::int) AS stale FROM workflow_runs WHERE id = $1`;
+const PEEK_SQL = `SELECT status, ${heartbeatOlderThan("$2")} AS stale FROM workflow_runs WHERE id = $1`;
 
 export interface ClaimedRun extends RunRow {
   input: TGraph;
@@ -40,12 +40,11 @@ export async function claimRun(
   leaseSeconds: number,
   options: { signal?: AbortSignal } = {},
 ): Promise<ClaimResult> {
-  const notice = handle.kind === "postgres" ? JSON.stringify({ o: processOrigin(), r: runId, run: 1 }) : null;
+  const notice = encodeNotice(handle, { r: runId, run: 1 });
   for (;;) {
-    const [row] = await queryPrepared<ClaimedRun & { previousStatus: RunStatus }>(handle, "galaxy_run_claim", CLAIM_SQL, [runId, leaseSeconds, notice]);
+    const row = await queryNotifying<Omit<ClaimedRun, "resumed"> & { previousStatus: RunStatus }>(handle, "galaxy_run_claim", CLAIM_SQL, [runId, leaseSeconds, notice]);
     if (row) {
-      const { previousStatus, ...run } = row as ClaimedRun & { previousStatus: RunStatus; notified?: unknown };
-      delete (run as { notified?: unknown }).notified;
+      const { previousStatus, ...run } = row;
       return { kind: "claimed", run: { ...run, resumed: previousStatus === "RUNNING" } };
     }
     const [peek] = await queryPrepared<{ status: RunStatus; stale: boolean }>(handle, "galaxy_run_peek", PEEK_SQL, [runId, leaseSeconds]);

@@ -6,34 +6,14 @@
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { EngineError, planRun, type RunPlan, type TGraph } from "@/engine";
+import type { TExecuteBody } from "@/contracts/run";
+import { EngineError, planRun, type RunPlan, type RunScope, type TGraph } from "@/engine";
 import { getDatabase } from "../db";
-import { workflowRuns, workflows, type RunScope } from "../db/schema";
+import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { enqueueRun } from "../jobs/enqueue-run";
 import { assertValidGraph } from "../workflows/assert-valid-graph";
 import { checkRunReadiness } from "./check-run-readiness";
-
-export const ZExecuteBody = z
-  .object({
-    workflowId: z.string().min(1).max(100).optional(),
-    nodes: z.array(z.unknown()).optional(),
-    edges: z.array(z.unknown()).optional(),
-    /** Run these nodes (and whatever they need); one id makes a SINGLE run. */
-    nodeIds: z.array(z.string().min(1).max(100)).min(1).max(2_000).optional(),
-    /** Hold the answer until the run ends (at most 60 s). */
-    wait: z.boolean().optional(),
-  })
-  // As in the seed: a graph with a workflowId runs that graph (e.g. the editor's current
-  // state) and files the run under the workflow; a workflowId alone runs the saved graph.
-  .refine((body) => body.workflowId !== undefined || body.nodes !== undefined || body.edges !== undefined, {
-    message: "send a workflowId, a graph ({nodes, edges}), or both",
-  })
-  .refine((body) => (body.nodes === undefined) === (body.edges === undefined), {
-    message: "a graph needs both nodes and edges",
-  });
-export type TExecuteBody = z.infer<typeof ZExecuteBody>;
 
 export async function createRun(userId: string, body: TExecuteBody): Promise<{ runId: string }> {
   const handle = await getDatabase();

@@ -6,10 +6,10 @@
  * never re-executed; a final run is left alone.
  */
 import "server-only";
-import { EngineError, runGraph, type ExecuteNode, type RunOutcome } from "@/engine";
-import { loadExecutor } from "@/nodes/executors";
-import { getNodeDefinition } from "@/nodes/registry";
-import { resolveNodeInput } from "@/nodes/resolve-input";
+import { EngineError, runGraph, type RunOutcome } from "@/engine";
+import { createExecuteNode } from "@/nodes/execute-node";
+import { serverNodeCatalogue } from "@/nodes/server-catalogue";
+import type { ServerNodeCatalogue } from "@/nodes/types";
 import { getDatabase } from "../db";
 import { env } from "../env";
 import { onCancelRequest, publishRunEvents } from "../events/run-events";
@@ -27,6 +27,8 @@ export type ExecuteRunResult =
 export interface ExecuteRunOptions {
   /** Aborts the run as if canceled (worker shutdown); the run is then resumed elsewhere. */
   signal?: AbortSignal;
+  /** The node types it can run (default: the app's catalogue); tests give their own. */
+  catalogue?: ServerNodeCatalogue;
 }
 
 export async function executeRun(runId: string, options: ExecuteRunOptions = {}): Promise<ExecuteRunResult> {
@@ -68,20 +70,11 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     });
   }
 
-  const executeNode: ExecuteNode = async (node, connected, signal) => {
-    const def = getNodeDefinition(node.type);
-    if (!def) throw new Error(`unknown node type "${node.type}"`);
-    const resolved = resolveNodeInput(def, node.data, connected);
-    if (!resolved.ok) throw new Error(resolved.problems.map((p) => `${p.field}: ${p.message}`).join("; "));
-    const execute = await loadExecutor(node.type);
-    return execute(resolved.value, {
-      userId: run.userId,
-      runId,
-      nodeId: node.id,
-      signal,
-      log: (level, message, metadata) => recorder.log({ level, message, nodeId: node.id, ...(metadata && { metadata }) }),
-    });
-  };
+  const executeNode = createExecuteNode(options.catalogue ?? serverNodeCatalogue, {
+    userId: run.userId,
+    runId,
+    log: (event) => recorder.log(event),
+  });
 
   try {
     const outcome = await runGraph({
@@ -105,7 +98,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
             throw new Error("worker shut down before the run finished");
           }
           if (persistFailure) {
-            event = { ...event, status: "FAILED", error: `could not record progress: ${persistFailure.message}` };
+            // A failed write is unexpected: its stack is kept (server-side only, never sent).
+            event = { ...event, status: "FAILED", error: `could not record progress: ${persistFailure.message}`, errorStack: persistFailure.stack ?? persistFailure.message };
           }
           await finishRun(handle, runId, event);
         },

@@ -4,21 +4,9 @@
  */
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import type { TListRunsQuery } from "@/contracts/run";
 import { getDb } from "@/server/db";
-import { RUN_STATUSES, workflowRuns } from "@/server/db/schema";
-
-const limitMessage = "limit must be a whole number from 1 to 100";
-const skipMessage = "skip must be a whole number from 0 to 100000";
-
-export const ZListRunsQuery = z.object({
-  workflowId: z.string().min(1).max(100).optional(),
-  status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(", ")}` }).optional(),
-  limit: z.coerce.number({ error: limitMessage }).int(limitMessage).min(1, limitMessage).max(100, limitMessage).default(20),
-  skip: z.coerce.number({ error: skipMessage }).int(skipMessage).min(0, skipMessage).max(100_000, skipMessage).default(0),
-});
-
-export type TListRunsQuery = z.infer<typeof ZListRunsQuery>;
+import { workflowRuns } from "@/server/db/schema";
 
 export async function listRuns(userId: string, query: TListRunsQuery) {
   const db = await getDb();

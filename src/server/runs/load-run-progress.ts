@@ -2,12 +2,14 @@
  * What a resumed run already has: node results of this run. SUCCESS ones are handed to the
  * engine as `completed` (never re-executed); every row's id is kept so events carry it.
  */
-import type { NodeOutputs } from "@/engine";
+import { getTableColumns } from "drizzle-orm";
+import type { NodeOutputs, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
-import type { NodeStatus } from "../db/schema";
-import { queryPrepared } from "./run-sql";
+import { nodeResults } from "../db/schema";
+import { queryPrepared, selectColumns } from "./run-sql";
 
-const PROGRESS_SQL = `SELECT id, node_id AS "nodeId", status, output, cache_key AS "cacheKey" FROM node_results WHERE run_id = $1`;
+const { id, nodeId, status, output, cacheKey } = getTableColumns(nodeResults);
+const PROGRESS_SQL = `SELECT ${selectColumns({ id, nodeId, status, output, cacheKey })} FROM node_results WHERE run_id = $1`;
 
 export interface RunProgress {
   completed: Map<string, { outputs: NodeOutputs; cacheKey: string }>;

@@ -6,53 +6,47 @@
  * database is always a prefix of what happened: a node's SUCCESS is never stored before
  * the SUCCESS of the upstream node it consumed. Live events are published after the write.
  */
+import { getTableColumns } from "drizzle-orm";
 import { createId } from "@/lib/ids";
-import type { LogEvent, NodeFinishEvent, NodeStartEvent } from "@/engine";
+import type { LogEvent, NodeFinishEvent, NodeStartEvent, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
-import type { NodeStatus } from "../db/schema";
-import { EVENTS_CHANNEL, type RemoteNotice } from "../events/pg-event-bridge";
-import { processOrigin, publishRunEvents, type LogRow, type NodeRow, type RunEvent } from "../events/run-events";
-import { queryPrepared } from "./run-sql";
+import { executionLogs, nodeResults } from "../db/schema";
+import { encodeNotice, notifySql } from "../events/remote-notice";
+import { publishRunEvents, type LogRow, type NodeRow, type RunEvent } from "../events/run-events";
+import { HEARTBEAT_SQL, columnNames, jsonRows, queryPrepared, setFromExcluded } from "./run-sql";
+
+/** What a node write sets: every column of its row but the run id and the row's own timestamps. */
+const { runId: _runId, createdAt: _createdAt, updatedAt: _updatedAt, ...NODE_WRITE } = getTableColumns(nodeResults);
+/** What an upsert overwrites: all of it but the row's identity. */
+const { id: _id, nodeId: _nodeId, ...NODE_UPDATE } = NODE_WRITE;
+/** What a log write sets (`seq` is the table's). */
+const { seq: _seq, runId: _logRunId, ...LOG_WRITE } = getTableColumns(executionLogs);
+
+const nodeRows = jsonRows("$2", NODE_WRITE);
+const logRows = jsonRows("$3", LOG_WRITE, "o integer");
 
 const FLUSH_SQL = `
-WITH nv AS (
-  SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
-    id text, "nodeId" text, "nodeType" text, status node_status, input jsonb, output jsonb, error text, meta jsonb,
-    "cacheKey" text, cached boolean, "startedAt" timestamptz, "completedAt" timestamptz, "durationMs" integer)
-), n AS (
-  INSERT INTO node_results (id, run_id, node_id, node_type, status, input, output, error, meta, cache_key, cached, started_at, completed_at, duration_ms)
-  SELECT id, $1, "nodeId", "nodeType", status, input, output, error, meta, "cacheKey", coalesce(cached, false), "startedAt", "completedAt", "durationMs" FROM nv
-  ON CONFLICT (run_id, node_id) DO UPDATE SET node_type = excluded.node_type, status = excluded.status, input = excluded.input,
-    output = excluded.output, error = excluded.error, meta = excluded.meta, cache_key = excluded.cache_key, cached = excluded.cached,
-    started_at = excluded.started_at, completed_at = excluded.completed_at, duration_ms = excluded.duration_ms, updated_at = now()
+WITH n AS (
+  INSERT INTO node_results (run_id, ${columnNames(NODE_WRITE)})
+  SELECT $1, ${nodeRows.fields} FROM ${nodeRows.from}
+  ON CONFLICT (run_id, node_id) DO UPDATE SET ${setFromExcluded(NODE_UPDATE)}, updated_at = now()
   RETURNING 1
 ), l AS (
-  INSERT INTO execution_logs (id, run_id, level, message, node_id, metadata, timestamp)
-  SELECT x.id, $1, x.level, x.message, x."nodeId", x.metadata, x.ts
-  FROM jsonb_to_recordset($3::jsonb) AS x(id text, level log_level, message text, "nodeId" text, metadata jsonb, ts timestamptz, o integer)
+  INSERT INTO execution_logs (run_id, ${columnNames(LOG_WRITE)})
+  SELECT $1, ${logRows.fields} FROM ${logRows.from}
   ORDER BY x.o
   RETURNING id, seq
 ), h AS (
-  UPDATE workflow_runs SET updated_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING 1
+  ${HEARTBEAT_SQL}
 )
 SELECT (SELECT count(*) FROM h)::int AS alive,
   (SELECT count(*) FROM n)::int AS nodes,
   (SELECT json_agg(json_build_array(id, seq)) FROM l) AS seqs,
-  CASE WHEN $4::jsonb IS NULL THEN NULL ELSE pg_notify('${EVENTS_CHANNEL}',
-    ($4::jsonb || jsonb_build_object('l', (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE jsonb_build_array(min(seq), max(seq)) END FROM l)))::text) END AS notified`;
-
-const HEARTBEAT_SQL = `UPDATE workflow_runs SET updated_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING 1`;
+  ${notifySql("$4", "(SELECT json_build_array(min(seq), max(seq))::text FROM l HAVING count(*) > 0)")}`;
 
 type NodeWrite = Omit<NodeRow, "runId" | "createdAt" | "updatedAt"> & { id: string };
-interface LogWrite {
-  id: string;
-  level: LogRow["level"];
-  message: string;
-  nodeId: string | null;
-  metadata: Record<string, unknown> | null;
-  ts: Date;
-  o: number;
-}
+/** A log line as written: `o` keeps the order of lines queued in one batch. */
+type LogWrite = Omit<LogRow, "seq" | "runId"> & { o: number };
 
 interface Batch {
   nodes: NodeWrite[];
@@ -123,20 +117,19 @@ export class RunRecorder {
   }
 
   log(event: LogEvent): void {
-    const write: LogWrite = {
+    const row: LogRow = {
       id: createId(),
+      seq: 0, // known once written
+      runId: this.runId,
       level: event.level,
       message: event.message,
       nodeId: event.nodeId ?? null,
       metadata: event.metadata ?? null,
-      ts: new Date(),
-      o: this.logOrder++,
+      timestamp: new Date(),
     };
-    this.batch.logs.push(write);
-    this.batch.events.push({
-      type: "log",
-      row: { id: write.id, seq: 0, runId: this.runId, level: write.level, message: write.message, nodeId: write.nodeId, metadata: write.metadata, timestamp: write.ts },
-    });
+    const { seq: _seq, runId: _runId, ...write } = row;
+    this.batch.logs.push({ ...write, o: this.logOrder++ });
+    this.batch.events.push({ type: "log", row });
     this.kick();
   }
 
@@ -199,17 +192,12 @@ export class RunRecorder {
   }
 
   private async write(batch: Batch): Promise<void> {
-    let notice: Omit<RemoteNotice, "l"> | null = null;
-    if (this.handle.kind === "postgres") {
-      notice = { o: processOrigin(), r: this.runId, ...(batch.transitions.length > 0 && { n: batch.transitions }) };
-      // NOTIFY payloads are capped at 8,000 bytes: past that, ask listeners to re-read every node.
-      if (JSON.stringify(notice).length > 7_000) notice = { o: processOrigin(), r: this.runId, nAll: 1 };
-    }
+    const notice = encodeNotice(this.handle, { r: this.runId, ...(batch.transitions.length > 0 && { n: batch.transitions }) });
     const [row] = await queryPrepared<{ alive: number; seqs: [string, number | string][] | null }>(this.handle, "galaxy_run_flush", FLUSH_SQL, [
       this.runId,
       JSON.stringify(batch.nodes),
       JSON.stringify(batch.logs),
-      notice === null ? null : JSON.stringify(notice),
+      notice,
     ]);
     if (row?.seqs) {
       const seqById = new Map(row.seqs.map(([id, seq]) => [id, Number(seq)]));

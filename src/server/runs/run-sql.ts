@@ -1,14 +1,109 @@
 /**
- * Raw SQL shared by the run executor's hot path (claim, per-node writes, finish): one
- * round trip each, prepared by name on PostgreSQL. Column aliases give the same camelCase
- * rows Drizzle would return.
+ * The vocabulary of the run executor's raw SQL (claim, progress writes, finish, cancel,
+ * worker lost, sweep): column lists derived from the Drizzle schema, so rows come back keyed
+ * as Drizzle's are; the fragments those statements share; and `queryPrepared`. Raw SQL
+ * because each is one round trip the query builder cannot express (CTE chains with RETURNING
+ * and NOTIFY), prepared by name on PostgreSQL. Built once, when the module loads.
  */
+import type { Column } from "drizzle-orm";
+import { CasingCache } from "drizzle-orm/casing";
+import { RUN_STATUSES, isFinalRunStatus, type FinalNodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
+import { RUN_ROW_COLUMNS } from "../events/run-events";
+import { notifySql } from "../events/remote-notice";
 
-/** Every `workflow_runs` column but `input`, aliased like Drizzle's rows. */
-export const RUN_COLUMNS = `id, workflow_id AS "workflowId", user_id AS "userId", trigger_id AS "triggerId", status, scope,
-  target_node_ids AS "targetNodeIds", output, error_message AS "errorMessage", error_stack AS "errorStack",
-  started_at AS "startedAt", completed_at AS "completedAt", duration_ms AS "durationMs", created_at AS "createdAt", updated_at AS "updatedAt"`;
+type Columns = Record<string, Column>;
+
+const casing = new CasingCache("snake_case");
+
+/** A column's name in SQL, as the Drizzle client (`casing: "snake_case"`) spells it. */
+export function columnName(column: Column): string {
+  return casing.getColumnCasing(column);
+}
+
+/**
+ * A select list whose rows are keyed like Drizzle's (`node_id AS "nodeId"`; a name equal to
+ * its key needs no alias), each column qualified by `alias` when given.
+ * @example selectColumns({ id, nodeId }, "nr") // `nr.id, nr.node_id AS "nodeId"`
+ */
+export function selectColumns(columns: Columns, alias?: string): string {
+  return Object.entries(columns)
+    .map(([key, column]) => {
+      const name = columnName(column);
+      const ref = alias ? `${alias}.${name}` : name;
+      return name === key ? ref : `${ref} AS "${key}"`;
+    })
+    .join(", ");
+}
+
+/** The columns' SQL names, for an INSERT's column list. */
+export function columnNames(columns: Columns): string {
+  return Object.values(columns).map(columnName).join(", ");
+}
+
+/**
+ * A JSON array parameter read as rows `x`, its fields named by the columns' keys and typed as
+ * the columns are, and the select list of those fields in the same order.
+ * @example jsonRows("$2", { id, nodeId }) // { from: `jsonb_to_recordset($2::jsonb) AS x(id text, "nodeId" text)`, fields: `x.id, x."nodeId"` }
+ */
+export function jsonRows(param: `$${number}`, columns: Columns, extraFields = ""): { from: string; fields: string } {
+  const entries = Object.entries(columns);
+  const types = entries.map(([key, column]) => `"${key}" ${column.getSQLType()}`);
+  return {
+    from: `jsonb_to_recordset(${param}::jsonb) AS x(${[...types, ...(extraFields ? [extraFields] : [])].join(", ")})`,
+    fields: entries.map(([key]) => `x."${key}"`).join(", "),
+  };
+}
+
+/** `node_type = excluded.node_type, …`: what an upsert overwrites. */
+export function setFromExcluded(columns: Columns): string {
+  return Object.values(columns)
+    .map((column) => `${columnName(column)} = excluded.${columnName(column)}`)
+    .join(", ");
+}
+
+/** Every column of a published run row (`RunRow`), keyed like Drizzle's. */
+export const RUN_COLUMNS = selectColumns(RUN_ROW_COLUMNS);
+
+/** A run that is not over yet, as an SQL list: `'QUEUED', 'RUNNING'`. */
+export const UNFINISHED_RUN_STATUSES = RUN_STATUSES.filter((status) => !isFinalRunStatus(status))
+  .map((status) => `'${status}'`)
+  .join(", ");
+
+/** Touches a RUNNING run's heartbeat; returns a row only while the run is RUNNING. */
+export const HEARTBEAT_SQL = `UPDATE workflow_runs SET updated_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING 1`;
+
+/** The run's heartbeat is older than `secondsParam` seconds: its worker is presumed gone. */
+export function heartbeatOlderThan(secondsParam: `$${number}`, alias?: string): string {
+  return `${alias ? `${alias}.` : ""}updated_at < now() - make_interval(secs => ${secondsParam}::int)`;
+}
+
+/** Milliseconds from the run's start to now (never negative; NULL for a run that never started). */
+const ELAPSED_MS = `CASE WHEN started_at IS NULL THEN NULL ELSE greatest(0, (extract(epoch FROM now() - started_at) * 1000)::int) END`;
+
+/** The SET items that end a run now, with `status` and `errorMessage` (SQL expressions). */
+export function endRunSet(status: string, errorMessage: string): string {
+  return `status = ${status}, error_message = ${errorMessage}, completed_at = now(), duration_ms = ${ELAPSED_MS}, updated_at = now()`;
+}
+
+/**
+ * One statement that ends an unfinished run by compare-and-set — `status`, error message $3 —
+ * when `condition` holds too, ends the node results it left RUNNING as `nodeStatus` with
+ * error $4, sends the notice $5 and returns the run row (`RUN_COLUMNS`, and `notified`).
+ * $1 is the run id; $2 is for `condition`.
+ */
+export function endUnfinishedRunSql(status: "CANCELED" | "FAILED", condition: string, nodeStatus: FinalNodeStatus): string {
+  return `
+WITH u AS (
+  UPDATE workflow_runs SET ${endRunSet(`'${status}'`, "$3")}
+  WHERE id = $1 AND status IN (${UNFINISHED_RUN_STATUSES}) AND ${condition}
+  RETURNING ${RUN_COLUMNS}
+), n AS (
+  UPDATE node_results SET status = '${nodeStatus}', error = $4, completed_at = now(), updated_at = now()
+  WHERE run_id IN (SELECT id FROM u) AND status = 'RUNNING'
+)
+SELECT u.*, ${notifySql("$5")} FROM u`;
+}
 
 /** Runs a parameterized statement; on PostgreSQL as a named prepared statement (parsed once per connection). */
 export async function queryPrepared<T>(handle: DatabaseHandle, name: string, text: string, values: unknown[]): Promise<T[]> {
@@ -18,4 +113,11 @@ export async function queryPrepared<T>(handle: DatabaseHandle, name: string, tex
   }
   const result = await handle.executeSql(text, values);
   return result.rows as T[];
+}
+
+/** The row of a statement that ends in `notifySql` (one row at most), without its `notified` column. */
+export async function queryNotifying<T extends object>(handle: DatabaseHandle, name: string, text: string, values: unknown[]): Promise<T | undefined> {
+  const [row] = await queryPrepared<T & { notified?: unknown }>(handle, name, text, values);
+  if (row) delete row.notified;
+  return row;
 }

@@ -1,7 +1,8 @@
 /**
  * Live progress of one run as Server-Sent Events (`GET /api/execute/{runId}/events`).
  *
- * Format (UTF-8, `Content-Type: text/event-stream`), every `data:` is one line of JSON:
+ * Format (UTF-8, `Content-Type: text/event-stream`), every `data:` is one line of JSON, shaped
+ * by the presenters to the schemas of `RUN_STREAM_EVENTS` (`src/contracts/run-events.ts`):
  *
  *   event: snapshot
  *   data: {"run": <run>, "nodeResults": [<node>, …]}
@@ -32,12 +33,16 @@
  */
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import type { RunStreamEventName, TRunStreamEvent } from "@/contracts/run-events";
 import { isFinalRunStatus } from "@/engine";
 import { getDatabase } from "../db";
 import { nodeResults, workflowRuns } from "../db/schema";
 import { notFound } from "../http/errors";
 import { ensureEventBridge } from "../events/pg-event-bridge";
 import { subscribeRunEvents, toRunRow, type RunEvent } from "../events/run-events";
+import { toPublicLog } from "./to-public-log";
+import { toNodeResultEvent, toPublicNodeResult } from "./to-public-node-result";
+import { toPublicRunRow } from "./to-public-run";
 
 const PING_MS = 15_000;
 /** Safety net when a cross-process notification was missed: look at the run row this often. */
@@ -61,7 +66,8 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
       const write = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const send = <E extends RunStreamEventName>(event: E, data: TRunStreamEvent<E>) =>
+        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       const close = () => {
         if (closed) return;
         closed = true;
@@ -73,7 +79,9 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
         }
       };
       const deliver = (event: RunEvent) => {
-        send(event.type, event.row);
+        if (event.type === "node") send("node", toNodeResultEvent(event.row));
+        else if (event.type === "log") send("log", toPublicLog(event.row));
+        else send("run", toPublicRunRow(event.row));
         if (event.type === "run" && isFinalRunStatus(event.row.status)) {
           send("end", { status: event.row.status });
           close();
@@ -103,7 +111,7 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
           const run = await owned();
           const nodes = await db.select().from(nodeResults).where(eq(nodeResults.runId, runId)).orderBy(asc(nodeResults.createdAt));
           if (!run) return close();
-          send("snapshot", { run: toRunRow(run), nodeResults: nodes });
+          send("snapshot", { run: toPublicRunRow(run), nodeResults: nodes.map(toPublicNodeResult) });
           if (isFinalRunStatus(run.status)) {
             send("end", { status: run.status });
             return close();

@@ -1,12 +1,13 @@
 import "server-only";
 import { validateGraph, type TGraph } from "@/engine";
+import { nodeCatalogue } from "@/nodes/registry";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 
 /** Structural graph check on every save (DESIGN §3): 400 listing every problem with its path. */
 export function assertValidGraph(graph: { nodes: unknown; edges: unknown }, pathPrefix = ""): TGraph {
   const config = env();
-  const result = validateGraph(graph, { maxNodes: config.GALAXY_MAX_NODES, maxEdges: config.GALAXY_MAX_EDGES });
+  const result = validateGraph(graph, nodeCatalogue, { maxNodes: config.GALAXY_MAX_NODES, maxEdges: config.GALAXY_MAX_EDGES });
   if (result.ok) return result.graph;
   const issues = result.issues.map((issue) => ({ ...issue, path: pathPrefix + issue.path }));
   const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`);

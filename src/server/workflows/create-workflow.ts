@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { workflows, type Workflow } from "@/server/db/schema";
 import { assertValidGraph } from "./assert-valid-graph";
-import type { TCreateWorkflow } from "./workflow-schemas";
+import type { TCreateWorkflow } from "@/contracts/workflow";
 
 /** Creates a workflow after the structural graph check (a half-finished graph is fine). */
 export async function createWorkflow(userId: string, input: TCreateWorkflow): Promise<Workflow> {

@@ -1,22 +1,17 @@
 import "server-only";
+import type { z } from "zod";
+import { WORKFLOW_EXPORT_FORMAT, type ZWorkflowExport } from "@/contracts/workflow";
 import { getWorkflowOrThrow } from "./get-workflow-or-throw";
-
-export const WORKFLOW_EXPORT_FORMAT = "galaxy-workflow";
+import { toPublicWorkflow } from "./to-public-workflow";
 
 /** The portable document of a workflow: what `POST /api/workflows/import` accepts back. */
-export async function exportWorkflow(userId: string, workflowId: string) {
-  const workflow = await getWorkflowOrThrow(userId, workflowId);
+export async function exportWorkflow(userId: string, workflowId: string): Promise<z.input<typeof ZWorkflowExport>> {
+  const { name, description, tags, nodes, edges } = toPublicWorkflow(await getWorkflowOrThrow(userId, workflowId));
   return {
     format: WORKFLOW_EXPORT_FORMAT,
     formatVersion: 1,
     exportedAt: new Date().toISOString(),
-    workflow: {
-      name: workflow.name,
-      description: workflow.description,
-      tags: workflow.tags,
-      nodes: workflow.nodes,
-      edges: workflow.edges,
-    },
+    workflow: { name, description, tags, nodes, edges },
   };
 }
 

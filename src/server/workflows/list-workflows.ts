@@ -10,7 +10,8 @@ import { getDb } from "@/server/db";
 import { workflowRuns, workflows } from "@/server/db/schema";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { toPrefixTsquery } from "./search-query";
-import type { TListWorkflowsQuery } from "./workflow-schemas";
+import type { WorkflowSummaryRow } from "./to-public-workflow";
+import type { TListWorkflowsQuery } from "@/contracts/workflow";
 
 export async function listWorkflows(userId: string, query: TListWorkflowsQuery) {
   const db = await getDb();
@@ -82,14 +83,9 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
   const hasMore = rows.length > query.limit;
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
-  return {
-    workflows: shown.map(({ cursorAt: _cursor, lastRunId, lastRunStatus, lastRunAt, ...workflow }) => {
-      const lastRunSummary = lastRunId && lastRunStatus && lastRunAt ? { id: lastRunId, status: lastRunStatus, createdAt: lastRunAt } : null;
-      // `runs` keeps the seed's shape (the latest run, or none).
-      return { ...workflow, lastRun: lastRunSummary, runs: lastRunSummary ? [lastRunSummary] : [] };
-    }),
-    total,
-    hasMore,
-    nextCursor: hasMore && last ? encodeCursor({ updatedAt: last.cursorAt, id: last.id }) : undefined,
-  };
+  const summaries = shown.map(({ cursorAt: _cursor, lastRunId, lastRunStatus, lastRunAt, ...workflow }): WorkflowSummaryRow => ({
+    ...workflow,
+    lastRun: lastRunId && lastRunStatus && lastRunAt ? { id: lastRunId, status: lastRunStatus, createdAt: lastRunAt } : null,
+  }));
+  return { workflows: summaries, total, hasMore, nextCursor: hasMore && last ? encodeCursor({ updatedAt: last.cursorAt, id: last.id }) : undefined };
 }

@@ -10,7 +10,8 @@ import { getDb } from "@/server/db";
 import { workflows, type Workflow } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/http/errors";
 import { assertValidGraph } from "./assert-valid-graph";
-import type { TPatchWorkflow, TReplaceWorkflow } from "./workflow-schemas";
+import { toPublicWorkflow } from "./to-public-workflow";
+import type { TPatchWorkflow, TReplaceWorkflow } from "@/contracts/workflow";
 
 type Changes = Partial<Pick<Workflow, "name" | "description" | "nodes" | "edges" | "tags" | "isPublic">>;
 
@@ -79,6 +80,6 @@ function versionConflict(expected: number, current: Workflow): AppError {
   return new AppError(
     "VERSION_CONFLICT",
     `the workflow changed since version ${expected} (it is now at version ${current.version}); reload it and apply your change again`,
-    { extra: { currentVersion: current.version, workflow: current } },
+    { extra: { currentVersion: current.version, workflow: toPublicWorkflow(current) } },
   );
 }

@@ -6,6 +6,8 @@
 import { ApiError, errorText } from "@/lib/client/api";
 import { clearDraft, writeDraft } from "@/lib/client/drafts";
 import { fromWireGraph, toWireGraph } from "@/lib/client/graph-wire";
+import { getQueryClient } from "@/lib/client/queries/query-client";
+import { invalidateWorkflowLists } from "@/lib/client/queries/workflows";
 import { createWorkflow, getWorkflow, patchWorkflow } from "@/lib/client/workflows-api";
 import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
@@ -45,6 +47,7 @@ async function saveOnce(): Promise<boolean> {
   editor.set({ status: "saving", error: null });
   try {
     const saved = await patchWorkflow(editor.workflowId, editor.version, { ...graph, name });
+    void invalidateWorkflowLists(getQueryClient()); // its card's name and "updated" moved
     const stillDirty = useGraphStore.getState().revision !== revision || useEditorStore.getState().name !== editor.name;
     useEditorStore.getState().set({
       version: saved.version,
@@ -82,6 +85,7 @@ export async function resolveSaveCopy(): Promise<string | null> {
   if (!conflict) return null;
   try {
     const copy = await createWorkflow({ name: `${conflict.mine.name} (my copy)`, ...conflict.mine.graph });
+    void invalidateWorkflowLists(getQueryClient());
     return copy.id;
   } catch (error) {
     set({ error: errorText(error) });

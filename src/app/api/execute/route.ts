@@ -1,7 +1,8 @@
-import { NextResponse } from "next/server";
-import { apiRoute } from "@/server/http/api-route";
+import { API_ROUTES } from "@/contracts/api-routes";
+import { apiRoute, reply } from "@/server/http/api-route";
+import { createRun } from "@/server/runs/create-run";
 import { getRunOrThrow } from "@/server/runs/get-run";
-import { ZExecuteBody, createRun } from "@/server/runs/create-run";
+import { toPublicRun } from "@/server/runs/to-public-run";
 import { waitForRunEnd } from "@/server/runs/wait-for-run-end";
 
 export const runtime = "nodejs";
@@ -11,10 +12,10 @@ export const dynamic = "force-dynamic";
 const WAIT_MS = 60_000;
 
 // POST /api/execute — run a saved workflow or an ad-hoc graph (whole, `nodeIds`, or one node)
-export const POST = apiRoute({ body: ZExecuteBody }, async ({ user, body, req }) => {
+export const POST = apiRoute(API_ROUTES.startRun, async ({ user, body, req }) => {
   const { runId } = await createRun(user.id, body);
   if (body.wait && (await waitForRunEnd(runId, WAIT_MS, req.signal))) {
-    return { run: await getRunOrThrow(user.id, runId) };
+    return reply({ run: toPublicRun(await getRunOrThrow(user.id, runId)) }, { status: 200 });
   }
-  return NextResponse.json({ success: true, runId }, { status: 202 });
+  return { runId };
 });

@@ -1,18 +1,20 @@
-import { NextResponse } from "next/server";
+import type { API_ROUTES } from "@/contracts/api-routes";
+import type { RoutePayload } from "@/contracts/route-spec";
 import { getHealth } from "@/server/health/get-health";
+import { errorResponse, reply } from "@/server/http/api-route";
+import { AppError } from "@/server/http/errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/health — public: liveness with a database check.
+// GET /api/health — public: liveness with a database check. Not through apiRoute: it must answer
+// 503 (not a 500 from reading a session cookie) when the database is down.
 export async function GET() {
   try {
-    return NextResponse.json(await getHealth());
+    const { database, migrations } = await getHealth();
+    return reply<RoutePayload<typeof API_ROUTES.health>>({ database, migrations });
   } catch (error) {
     console.error("[health]", error);
-    return NextResponse.json(
-      { success: false, error: "database unavailable", code: "UNAVAILABLE" },
-      { status: 503 },
-    );
+    return errorResponse(new AppError("UNAVAILABLE", "database unavailable"));
   }
 }

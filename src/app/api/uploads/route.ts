@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { API_ROUTES } from "@/contracts/api-routes";
 import { createAssetFromUpload, toPublicAsset } from "@/server/assets";
 import { apiRoute } from "@/server/http/api-route";
 
@@ -6,7 +6,4 @@ import { apiRoute } from "@/server/http/api-route";
 export const runtime = "nodejs";
 
 // POST /api/uploads — multipart field `file` (image ≤ 20 MiB, video ≤ 500 MiB; type checked by content)
-export const POST = apiRoute({}, async ({ req, user }) => {
-  const asset = await createAssetFromUpload(user.id, req);
-  return NextResponse.json({ success: true, asset: toPublicAsset(asset) }, { status: 201 });
-});
+export const POST = apiRoute(API_ROUTES.upload, async ({ req, user }) => ({ asset: toPublicAsset(await createAssetFromUpload(user.id, req)) }));

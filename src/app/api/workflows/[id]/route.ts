@@ -1,28 +1,29 @@
+import { API_ROUTES } from "@/contracts/api-routes";
 import { apiRoute } from "@/server/http/api-route";
 import { deleteWorkflow } from "@/server/workflows/delete-workflow";
 import { getWorkflowOrThrow } from "@/server/workflows/get-workflow-or-throw";
+import { toPublicWorkflow } from "@/server/workflows/to-public-workflow";
 import { patchWorkflow, replaceWorkflow } from "@/server/workflows/update-workflow";
-import { ZPatchWorkflow, ZReplaceWorkflow, ZWorkflowParams } from "@/server/workflows/workflow-schemas";
 
 export const runtime = "nodejs";
 
 // GET /api/workflows/{id} — one own workflow with its 10 latest runs.
-export const GET = apiRoute({ params: ZWorkflowParams }, async ({ user, params }) => ({
-  workflow: await getWorkflowOrThrow(user.id, params.id),
+export const GET = apiRoute(API_ROUTES.getWorkflow, async ({ user, params }) => ({
+  workflow: toPublicWorkflow(await getWorkflowOrThrow(user.id, params.id)),
 }));
 
 // PUT /api/workflows/{id} — replace the whole document (`version` → 409 when stale).
-export const PUT = apiRoute({ params: ZWorkflowParams, body: ZReplaceWorkflow }, async ({ user, params, body }) => ({
-  workflow: await replaceWorkflow(user.id, params.id, body),
+export const PUT = apiRoute(API_ROUTES.replaceWorkflow, async ({ user, params, body }) => ({
+  workflow: toPublicWorkflow(await replaceWorkflow(user.id, params.id, body)),
 }));
 
 // PATCH /api/workflows/{id} — update the given fields (`version` → 409 when stale).
-export const PATCH = apiRoute({ params: ZWorkflowParams, body: ZPatchWorkflow }, async ({ user, params, body }) => ({
-  workflow: await patchWorkflow(user.id, params.id, body),
+export const PATCH = apiRoute(API_ROUTES.patchWorkflow, async ({ user, params, body }) => ({
+  workflow: toPublicWorkflow(await patchWorkflow(user.id, params.id, body)),
 }));
 
 // DELETE /api/workflows/{id} — delete (its runs stay, detached).
-export const DELETE = apiRoute({ params: ZWorkflowParams }, async ({ user, params }) => {
+export const DELETE = apiRoute(API_ROUTES.deleteWorkflow, async ({ user, params }) => {
   await deleteWorkflow(user.id, params.id);
   return {};
 });

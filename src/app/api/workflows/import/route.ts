@@ -1,10 +1,11 @@
-import { apiRoute, created } from "@/server/http/api-route";
+import { API_ROUTES } from "@/contracts/api-routes";
+import { apiRoute } from "@/server/http/api-route";
 import { createWorkflow } from "@/server/workflows/create-workflow";
-import { ZImportWorkflow } from "@/server/workflows/workflow-schemas";
+import { toPublicWorkflow } from "@/server/workflows/to-public-workflow";
 
 export const runtime = "nodejs";
 
 // POST /api/workflows/import — create a workflow from an exported document (or a bare {name, nodes, edges}).
-export const POST = apiRoute({ body: ZImportWorkflow }, async ({ user, body }) =>
-  created({ workflow: await createWorkflow(user.id, body) }),
-);
+export const POST = apiRoute(API_ROUTES.importWorkflow, async ({ user, body }) => ({
+  workflow: toPublicWorkflow(await createWorkflow(user.id, body)),
+}));

@@ -1,20 +1,11 @@
-import { NextResponse } from "next/server";
-import { apiRoute } from "@/server/http/api-route";
+import { API_ROUTES } from "@/contracts/api-routes";
+import { apiRoute, reply } from "@/server/http/api-route";
 import { exportFileName, exportWorkflow } from "@/server/workflows/export-workflow";
-import { ZWorkflowParams } from "@/server/workflows/workflow-schemas";
 
 export const runtime = "nodejs";
 
 // GET /api/workflows/{id}/export — the portable JSON document, as a download.
-export const GET = apiRoute({ params: ZWorkflowParams }, async ({ user, params }) => {
+export const GET = apiRoute(API_ROUTES.exportWorkflow, async ({ user, params }) => {
   const doc = await exportWorkflow(user.id, params.id);
-  return NextResponse.json(
-    { success: true, ...doc },
-    {
-      headers: {
-        "content-disposition": `attachment; filename="${exportFileName(doc.workflow.name)}"`,
-        "cache-control": "no-store",
-      },
-    },
-  );
+  return reply(doc, { headers: { "content-disposition": `attachment; filename="${exportFileName(doc.workflow.name)}"` } });
 });

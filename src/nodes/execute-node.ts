@@ -1,0 +1,37 @@
+/**
+ * The engine's `executeNode` over a catalogue: a node's input is its data merged with its
+ * connected values and checked by its definition, then its type's executor runs with the
+ * run's context. One wiring for the run executor, the benchmarks and the tests.
+ */
+import { resolveNodeInput } from "@/engine/resolve-input";
+import type { ExecuteNode, LogEvent } from "@/engine/run-types";
+import type { ServerNodeCatalogue } from "./types";
+
+export interface NodeRunScope {
+  userId: string;
+  runId: string;
+  /** A node's own log lines, with its id. */
+  log: (event: LogEvent & { nodeId: string }) => void;
+}
+
+/**
+ * @example
+ * const executeNode = createExecuteNode(serverNodeCatalogue, { userId, runId, log: (e) => recorder.log(e) });
+ * await runGraph({ graph, scope: "FULL", executeNode });
+ */
+export function createExecuteNode(catalogue: ServerNodeCatalogue, run: NodeRunScope): ExecuteNode {
+  return async (node, connected, signal) => {
+    const definition = catalogue.get(node.type);
+    if (!definition) throw new Error(`unknown node type "${node.type}"`);
+    const input = resolveNodeInput(definition, node.data, connected);
+    if (!input.ok) throw new Error(input.problems.map((p) => `${p.field}: ${p.message}`).join("; "));
+    const { execute } = await catalogue.loadServer(definition);
+    return execute(input.value, {
+      userId: run.userId,
+      runId: run.runId,
+      nodeId: node.id,
+      signal,
+      log: (level, message, metadata) => run.log({ level, message, nodeId: node.id, ...(metadata && { metadata }) }),
+    });
+  };
+}
