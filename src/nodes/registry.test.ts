@@ -1,42 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { checkReadiness } from "@/engine/check-readiness";
-import type { TGraph } from "@/engine/graph-schema";
 import { edge, node } from "@/engine/test-graph";
 import { validateGraph } from "@/engine/validate-graph";
+import { graphFixture } from "../../tests/fixtures";
 import { panelSections } from "./panel-sections";
 import { nodeCatalogue } from "./registry";
 
-/** The sample "Product Marketing Kit Generator", in wire format. */
-function sampleGraph(): TGraph {
-  return {
-    nodes: [
-      node("img", "uploadImage", { assetId: "asset-1" }),
-      node("crop", "cropImage", { x_percent: 10, width_percent: 80 }),
-      node("sys", "text", { text: "You write product copy." }),
-      node("msg", "text", { text: "Describe this product." }),
-      node("llm1", "llm", { provider: "google", model: "gemini-2.5-flash", label: "Copy" }),
-      node("vid", "uploadVideo", { assetId: "asset-2" }),
-      node("frame", "extractFrame", { timestamp: "50%" }),
-      node("llm2", "vision", { provider: "groq", model: "llama-3.3-70b-versatile" }),
-    ],
-    edges: [
-      edge("img", "crop", "image", "image_url"),
-      edge("crop", "llm1", "image", "images"),
-      edge("sys", "llm1", "text", "system_prompt"),
-      edge("msg", "llm1", "text", "user_message"),
-      edge("vid", "frame", "video", "video_url"),
-      edge("llm1", "llm2", "output", "user_message"),
-      edge("crop", "llm2", "image", "images"),
-      edge("frame", "llm2", "image", "images"),
-    ],
-  };
-}
-
 describe("the app's node catalogue", () => {
-  it("validates the sample workflow, which is ready to run", () => {
-    const graph = sampleGraph();
+  it.each(["product-marketing-kit", "every-node-type"] as const)("validates the %s fixture, which is ready to run", (name) => {
+    const graph = graphFixture(name);
     expect(validateGraph(graph, nodeCatalogue)).toMatchObject({ ok: true });
     expect(checkReadiness(graph, graph.nodes.map((n) => n.id), nodeCatalogue)).toEqual([]);
+  });
+
+  it("has every type of the catalogue in the every-node-type fixture", () => {
+    const types = new Set(graphFixture("every-node-type").nodes.map((n) => n.type));
+    expect([...types].sort()).toEqual(nodeCatalogue.list().map((d) => d.type).sort());
   });
 
   it("saves a half-finished graph: nothing uploaded yet, an empty prompt", () => {

@@ -1,6 +1,7 @@
 "use client";
 import { memo } from "react";
-import { FIELD, TEXTAREA } from "@/components/canvas/field-styles";
+import { FIELD } from "@/components/canvas/field-styles";
+import { NodeTextArea } from "@/components/canvas/node-text-area";
 import { NodeShell } from "@/components/canvas/node-shell";
 import { PortRow } from "@/components/canvas/port-row";
 import { readData } from "@/components/canvas/read-data";
@@ -57,24 +58,10 @@ function LlmNodeView({ id, data, selected, definition }: NodeViewProps) {
         <p className="px-3 text-xs text-amber-300">{PROVIDER_LABELS[provider]} is not configured on this server — see Settings.</p>
       )}
       <PortRow name="system_prompt" port={inputs.system_prompt} connections={connected.system_prompt ?? 0}>
-        <textarea
-          aria-label="System prompt"
-          data-testid={`field-system_prompt-${id}`}
-          className={TEXTAREA}
-          placeholder="You are a helpful assistant…"
-          value={values.system_prompt ?? ""}
-          onChange={(e) => updateNodeData(id, { system_prompt: e.currentTarget.value }, "system_prompt")}
-        />
+        <NodeTextArea nodeId={id} field="system_prompt" label="System prompt" placeholder="You are a helpful assistant…" value={values.system_prompt} />
       </PortRow>
       <PortRow name="user_message" port={inputs.user_message} connections={connected.user_message ?? 0}>
-        <textarea
-          aria-label="User message"
-          data-testid={`field-user_message-${id}`}
-          className={TEXTAREA}
-          placeholder="Ask something, or connect a Text node"
-          value={values.user_message ?? ""}
-          onChange={(e) => updateNodeData(id, { user_message: e.currentTarget.value }, "user_message")}
-        />
+        <NodeTextArea nodeId={id} field="user_message" label="User message" placeholder="Ask something, or connect a Text node" value={values.user_message} />
       </PortRow>
       <PortRow name="images" port={inputs.images} connections={connected.images ?? 0}>
         {!connected.images && <p className="text-xs text-zinc-500">Connect any number of images</p>}
