@@ -13,6 +13,12 @@ const config = [
     },
   },
   {
+    // Server code logs through src/server/log (levels, request and run ids), never the console.
+    files: ["src/server/**", "src/app/api/**", "src/trigger/**", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Tests read loosely typed JSON answers.
     files: ["tests/**", "**/*.test.ts", "**/*.test.tsx", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -12,10 +12,13 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v));
 const optionalUrl = optionalString.pipe(z.url({ error: "must be a URL like https://host:port" }).optional());
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+const ZNodeEnv = z.enum(["development", "production", "test"]).default("development");
+const ZLogLevel = z.enum(["debug", "info", "warn", "error"]);
+export type TLogLevel = z.output<typeof ZLogLevel>;
 
 export const ZEnv = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: ZNodeEnv,
     GALAXY_DATA_DIR: z.string().trim().min(1).default("./.data"),
     DATABASE_URL: optionalString.pipe(
       z
@@ -42,7 +45,8 @@ export const ZEnv = z
     GALAXY_MAX_VIDEO_BYTES: int(500 * 1_048_576),
     /** The public origin (https://galaxy.example.com), used for the CSRF Origin check behind proxies. */
     GALAXY_PUBLIC_URL: optionalUrl,
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** The server log's threshold; unset: info, but warn under tests (NODE_ENV=test) so their output stays readable. */
+    LOG_LEVEL: ZLogLevel.optional(),
 
     CLERK_SECRET_KEY: optionalString,
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optionalString,
@@ -98,6 +102,7 @@ export const ZEnv = z
   .transform((env) => ({
     ...env,
     TRIGGER_SECRET_KEY: env.TRIGGER_SECRET_KEY ?? env.TRIGGER_API_KEY,
+    LOG_LEVEL: env.LOG_LEVEL ?? defaultLogLevel(env.NODE_ENV),
     clerkEnabled: Boolean(env.CLERK_SECRET_KEY && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY),
     transloaditEnabled: Boolean(env.TRANSLOADIT_AUTH_KEY && env.TRANSLOADIT_SECRET),
     isProduction: env.NODE_ENV === "production",
@@ -117,6 +122,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) throw new EnvError(formatEnvError(parsed.error));
   return parsed.data;
+}
+
+function defaultLogLevel(nodeEnv: z.output<typeof ZNodeEnv>): TLogLevel {
+  return nodeEnv === "test" ? "warn" : "info";
+}
+
+/**
+ * The logger's two settings alone, leniently (a bad value gives the default): used when the
+ * configuration as a whole is invalid, so the line saying why start-up failed still prints.
+ */
+export function parseLogEnv(source: Record<string, string | undefined> = process.env): Pick<Env, "NODE_ENV" | "LOG_LEVEL"> {
+  const nodeEnv = ZNodeEnv.catch("development").parse(source.NODE_ENV);
+  const level = ZLogLevel.optional().catch(undefined).parse(source.LOG_LEVEL);
+  return { NODE_ENV: nodeEnv, LOG_LEVEL: level ?? defaultLogLevel(nodeEnv) };
 }
 
 const holder = globalThis as unknown as { __galaxyEnv?: Env };

@@ -11,6 +11,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { logger } from "../log";
 import { authenticateCredentials, type AuthUser } from "./authenticate-request";
 import { safeNextPath } from "./safe-next-path";
 import { PAGE_PATH_HEADER } from "./session-cookie";
@@ -21,7 +22,7 @@ export async function getPageUser(): Promise<AuthUser | null> {
   try {
     return await authenticateCredentials({ authorization: null, cookie: (name) => store.get(name)?.value });
   } catch (error) {
-    console.warn("[auth] page session rejected:", (error as Error).message);
+    logger("auth").warn(`page session rejected: ${(error as Error).message}`);
     return null;
   }
 }

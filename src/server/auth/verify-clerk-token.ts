@@ -7,6 +7,7 @@
 import "server-only";
 import { verifyToken } from "@clerk/backend";
 import { env } from "@/server/env";
+import { logger } from "@/server/log";
 
 export interface ClerkIdentity {
   clerkId: string;
@@ -70,7 +71,7 @@ function describeFailure(reason: string | undefined, error: unknown): string {
     case "jwk-remote-missing":
       return "the Clerk session token's signature does not match this server's key";
     case undefined:
-      console.error("[auth] Clerk verification failed:", error);
+      logger("auth").error({ err: error }, "Clerk verification failed");
       return "the Clerk session token could not be verified";
     default:
       return `the Clerk session token is invalid (${reason})`;

@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { logger } from "../log";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 import { runMigrations } from "./migrate";
 import * as relations from "./relations";
@@ -59,7 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openPostgres(connectionString: string, max: number): DatabaseHandle {
   const pool = new Pool({ connectionString, max });
-  pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  pool.on("error", (error) => logger("db").error({ err: error }, "idle client error"));
   return {
     kind: "postgres",
     db: drizzlePg(pool, { schema: fullSchema, casing: "snake_case" }),

@@ -9,6 +9,7 @@ import { Client } from "pg";
 import { and, eq, gte, inArray, lte, asc } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
 import { executionLogs, nodeResults, workflowRuns } from "../db/schema";
+import { logger, withoutLogContext } from "../log";
 import { EVENTS_CHANNEL, type RemoteNotice } from "./remote-notice";
 import {
   RUN_ROW_COLUMNS,
@@ -37,7 +38,8 @@ export function ensureEventBridge(handle: DatabaseHandle): Promise<void> {
   if (existing && !existing.stopped && existing.handle === handle) return existing.ready;
   const bridge: Bridge = { stopped: false, chain: Promise.resolve(), handle, ready: Promise.resolve() };
   holder.__galaxyEventBridge = bridge;
-  bridge.ready = connect(bridge);
+  // Possibly opened by a request (an SSE stream): the listener's lines must not carry its id.
+  bridge.ready = withoutLogContext(() => connect(bridge));
   return bridge.ready;
 }
 
@@ -50,6 +52,7 @@ export async function stopEventBridge(): Promise<void> {
 }
 
 async function connect(bridge: Bridge): Promise<void> {
+  const log = logger("events");
   const client = new Client({ connectionString: bridge.handle.connectionString });
   bridge.client = client;
   const reconnect = () => {
@@ -57,11 +60,11 @@ async function connect(bridge: Bridge): Promise<void> {
     bridge.client = undefined;
     client.end().catch(() => undefined);
     setTimeout(() => {
-      if (!bridge.stopped) connect(bridge).catch((error) => console.error("[events] reconnect failed:", (error as Error).message));
+      if (!bridge.stopped) connect(bridge).catch((error: unknown) => log.error({ err: error }, "could not reconnect the listener"));
     }, 1_000).unref();
   };
   client.on("error", (error) => {
-    console.error("[events] listener connection error:", error.message);
+    log.error({ err: error }, "listener connection error");
     reconnect();
   });
   client.on("end", reconnect);
@@ -76,7 +79,7 @@ async function connect(bridge: Bridge): Promise<void> {
     if (notice.o === processOrigin()) return;
     // One at a time, so events of a run are published in the order they were written.
     bridge.chain = bridge.chain.then(() => handleNotice(bridge.handle, notice)).catch((error: unknown) => {
-      console.error("[events] could not relay a notification:", (error as Error).message);
+      log.child({ runId: notice.r }).error({ err: error }, "could not relay a notification");
     });
   });
   await client.connect();

@@ -3,6 +3,9 @@
  * type and body size, parses params/query/body with zod, and maps every error to
  * `{success:false, error, code, issues?}` with the status of `ERROR_STATUS`.
  *
+ * Every request runs in a log scope: its lines carry a request id, echoed in `x-request-id`
+ * (see `src/server/log/request-scope.ts`); an unexpected error is logged with its stack.
+ *
  * The route's entry in the route table (`src/contracts/api-routes.ts`) gives the schemas, the
  * success status and the answer's type: a handler that returns anything else fails to compile.
  *
@@ -18,6 +21,7 @@ import type { z } from "zod";
 import type { RoutePayload, RouteReplyPayload, RouteSpec } from "@/contracts/route-spec";
 import { authenticateRequest, type AuthUser } from "../auth/authenticate-request";
 import { env } from "../env";
+import { logger, withRequestScope } from "../log";
 import { assertSameOrigin, isMutation } from "./check-origin";
 import { AppError, type ErrorIssue } from "./errors";
 import { readJsonBody } from "./read-json-body";
@@ -49,7 +53,7 @@ export function apiRoute<const S extends RouteSpec>(
   spec: S,
   handler: (ctx: ApiContext<Parsed<S, "body">, Parsed<S, "query">, Parsed<S, "params">, UserOf<S>>) => Promise<HandlerResult<S>> | HandlerResult<S>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  const answer = async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const isPublic = spec.auth === "public";
       const user = await authenticate(req, isPublic);
@@ -69,6 +73,7 @@ export function apiRoute<const S extends RouteSpec>(
       return errorResponse(error, req);
     }
   };
+  return (req: NextRequest, context: RouteContext): Promise<Response> => withRequestScope(req, () => answer(req, context));
 }
 
 /** On public routes a bad credential is simply "not signed in"; elsewhere it is a 401 with the reason. */
@@ -101,7 +106,7 @@ export function errorResponse(error: unknown, req?: Request): Response {
     if (error.options.issues) body.issues = error.options.issues;
     return NextResponse.json(body, { status: error.status, headers: error.options.headers });
   }
-  console.error(`[api] ${req?.method ?? ""} ${req ? new URL(req.url).pathname : ""} failed:`, error);
+  logger("api").error({ err: error, method: req?.method, path: req && new URL(req.url).pathname }, "request failed");
   return NextResponse.json(
     { success: false, error: "internal error; see the server log", code: "INTERNAL" },
     { status: 500 },

@@ -12,6 +12,7 @@
 import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "../db/client";
 import { env } from "../env";
+import { logger, withoutLogContext } from "../log";
 
 export const RUN_QUEUE = "run-workflow";
 
@@ -26,17 +27,18 @@ const holder = globalThis as unknown as { __galaxyQueue?: Promise<QueueState> };
 export function startQueue(handle: DatabaseHandle): Promise<QueueState> {
   const existing = holder.__galaxyQueue;
   if (existing) return existing;
-  const starting = (async () => {
+  // Started by the first enqueue when not at boot: pg-boss's own lines must not carry that request's id.
+  const starting = withoutLogContext(async () => {
     const boss = new PgBoss({
       // The app's own connections: one pool per process, and the only way onto PGlite.
       db: { executeSql: (text, values) => handle.executeSql(text, values) },
       schedule: false,
     });
-    boss.on("error", (error) => console.error("[queue] pg-boss error:", error.message));
+    boss.on("error", (error) => logger("queue").error({ err: error }, "pg-boss error"));
     await boss.start();
     await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, retryLimit: env().GALAXY_RUN_RETRIES, retryDelay: 1 });
     return { boss, handle };
-  })();
+  });
   holder.__galaxyQueue = starting;
   starting.catch(() => {
     if (holder.__galaxyQueue === starting) holder.__galaxyQueue = undefined;

@@ -8,6 +8,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { env } from "../env";
 import { onJobWake } from "../events/run-events";
+import { logger } from "../log";
 import { executeRun } from "../runs/execute-run";
 import { RUN_QUEUE, type QueueState } from "./queue";
 import { sweepStaleRuns } from "./sweep-stale-runs";
@@ -25,6 +26,7 @@ const holder = globalThis as unknown as { __galaxyWorker?: WorkerState };
 export function startRunWorker(queue: QueueState): WorkerState {
   if (holder.__galaxyWorker) return holder.__galaxyWorker;
   const config = env();
+  const log = logger("worker");
   const { boss } = queue;
   const capacity = config.GALAXY_WORKER_CONCURRENCY;
   const active = new Map<string, Promise<void>>();
@@ -40,16 +42,17 @@ export function startRunWorker(queue: QueueState): WorkerState {
   const offWake = onJobWake(signalWake);
 
   const runJob = (job: PgBoss.Job<RunJobData>) => {
+    const jobLog = log.child({ runId: job.data.runId, jobId: job.id });
     const done = executeRun(job.data.runId, { signal: shutdown.signal })
       .then(
         () => boss.complete(RUN_QUEUE, job.id),
         (error: unknown) => {
-          if (!shutdown.signal.aborted) console.error(`[worker] run ${job.data.runId} failed to execute:`, error);
+          if (!shutdown.signal.aborted) jobLog.error({ err: error }, "run failed to execute");
           // On shutdown the job stays active: the sweeper fails it once the heartbeat is stale, and it is retried.
           if (!shutdown.signal.aborted) return boss.fail(RUN_QUEUE, job.id, { message: (error as Error)?.message ?? String(error) });
         },
       )
-      .catch((error: unknown) => console.error("[worker] could not settle job:", (error as Error).message))
+      .catch((error: unknown) => jobLog.error({ err: error }, "could not settle the job"))
       .finally(() => {
         active.delete(job.id);
         signalWake();
@@ -77,10 +80,10 @@ export function startRunWorker(queue: QueueState): WorkerState {
       wake = undefined;
     }
   };
-  const looping = loop().catch((error: unknown) => console.error("[worker] stopped on error:", error));
+  const looping = loop().catch((error: unknown) => log.error({ err: error }, "stopped on an error"));
 
   const sweep = () =>
-    sweepStaleRuns(queue).catch((error: unknown) => console.error("[worker] sweep failed:", (error as Error).message));
+    sweepStaleRuns(queue).catch((error: unknown) => log.error({ err: error }, "sweep failed"));
   void sweep();
   const sweeper = setInterval(() => void sweep(), Math.max(200, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 2));
   sweeper.unref();

@@ -5,8 +5,9 @@
  * another worker, and closes cleanly.
  */
 import { closeDatabase, getDatabase } from "../db";
-import { env } from "../env";
+import { env, EnvError } from "../env";
 import { ensureEventBridge, stopEventBridge } from "../events/pg-event-bridge";
+import { logger } from "../log";
 import { startQueue, stopQueue } from "./queue";
 import { startRunWorker, stopRunWorker } from "./run-worker";
 
@@ -16,14 +17,14 @@ async function main(): Promise<void> {
   await ensureEventBridge(database);
   const queue = await startQueue(database);
   startRunWorker(queue);
-  console.log(`[worker] ready: database=${database.kind} pid=${process.pid} runs at once=${config.GALAXY_WORKER_CONCURRENCY}`);
+  logger("worker").info(`ready: database=${database.kind} pid=${process.pid} runs at once=${config.GALAXY_WORKER_CONCURRENCY}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: stopping`);
-    await stopRunWorker().catch((error: unknown) => console.error("[worker] stop:", error));
+    logger("worker").info(`${signal}: stopping`);
+    await stopRunWorker().catch((error: unknown) => logger("worker").error({ err: error }, "could not stop the run worker"));
     await stopQueue().catch(() => undefined);
     await stopEventBridge().catch(() => undefined);
     await closeDatabase().catch(() => undefined);
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[worker] cannot start: ${(error as Error)?.message ?? String(error)}`);
+  // A bad configuration is the whole story; anything else also needs its stack.
+  logger("worker").fatal(error instanceof EnvError ? {} : { err: error }, `cannot start: ${(error as Error)?.message ?? String(error)}`);
   process.exit(1);
 });

@@ -12,6 +12,7 @@ import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { enqueueRun } from "../jobs/enqueue-run";
+import { logger } from "../log";
 import { assertValidGraph } from "../workflows/assert-valid-graph";
 import { checkRunReadiness } from "./check-run-readiness";
 
@@ -52,7 +53,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
   try {
     await enqueueRun(handle, run.id, plan.nodeIds.length);
   } catch (error) {
-    console.error(`[runs] could not enqueue run ${run.id}:`, error);
+    logger("runs").error({ runId: run.id, err: error }, "could not enqueue the run");
     await handle.db
       .update(workflowRuns)
       .set({ status: "FAILED", errorMessage: "could not enqueue the run", completedAt: new Date() })

@@ -6,13 +6,14 @@
  * never re-executed; a final run is left alone.
  */
 import "server-only";
-import { EngineError, runGraph, type RunOutcome } from "@/engine";
+import { EngineError, runGraph, type LogEvent, type RunOutcome } from "@/engine";
 import { createExecuteNode } from "@/nodes/execute-node";
 import { serverNodeCatalogue } from "@/nodes/server-catalogue";
 import type { ServerNodeCatalogue } from "@/nodes/types";
 import { getDatabase } from "../db";
 import { env } from "../env";
 import { onCancelRequest, publishRunEvents } from "../events/run-events";
+import { logger, type Logger } from "../log";
 import { claimRun } from "./claim-run";
 import { findCachedOutput } from "./find-cached-output";
 import { finishRun } from "./finish-run";
@@ -38,6 +39,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   if (claim.kind === "missing") return { kind: "missing" };
   if (claim.kind === "final") return { kind: "already-final" };
   const run = claim.run;
+  const log = logger("runs").child({ runId });
+  log.info({ resumed: run.resumed }, "run started");
   publishRunEvents(runId, [{ type: "run", row: withoutInput(run) }]);
 
   const controller = new AbortController();
@@ -59,12 +62,17 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     },
   });
   const heartbeat = setInterval(
-    () => void recorder.heartbeat().catch((error: unknown) => console.error(`[runs] heartbeat of ${runId} failed:`, (error as Error).message)),
+    () => void recorder.heartbeat().catch((error: unknown) => log.error({ err: error }, "heartbeat failed")),
     Math.max(100, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 3),
   );
   heartbeat.unref();
+  // The run's own log (rows the user reads) is also in the server log, at debug.
+  const record = (event: LogEvent) => {
+    recorder.log(event);
+    logRunEvent(log, event);
+  };
   if (run.resumed) {
-    recorder.log({
+    record({
       level: "warning",
       message: `run resumed by another worker after its worker was lost; ${progress?.completed.size ?? 0} node(s) that succeeded are kept`,
     });
@@ -73,7 +81,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   const executeNode = createExecuteNode(options.catalogue ?? serverNodeCatalogue, {
     userId: run.userId,
     runId,
-    log: (event) => recorder.log(event),
+    log: record,
   });
 
   try {
@@ -88,9 +96,16 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
       lookupCached: (nodeId, cacheKey) => findCachedOutput(handle, run.userId, nodeId, cacheKey),
       executeNode,
       hooks: {
-        onNodeStart: (event) => recorder.nodeStart(event),
-        onNodeFinish: (event) => recorder.nodeFinish(event),
-        onLog: (event) => recorder.log(event),
+        onNodeStart: (event) => {
+          log.debug({ nodeId: event.nodeId, nodeType: event.nodeType, attempt: event.attempt }, "node started");
+          return recorder.nodeStart(event);
+        },
+        onNodeFinish: (event) => {
+          const { nodeId, nodeType, status, cached, attempts, durationMs } = event;
+          log.debug({ nodeId, nodeType, status, cached, attempts, durationMs }, "node finished");
+          return recorder.nodeFinish(event);
+        },
+        onLog: record,
         onRunFinish: async (event) => {
           await recorder.drain().catch(() => undefined);
           if (options.signal?.aborted && event.status === "CANCELED") {
@@ -102,6 +117,9 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
             event = { ...event, status: "FAILED", error: `could not record progress: ${persistFailure.message}`, errorStack: persistFailure.stack ?? persistFailure.message };
           }
           await finishRun(handle, runId, event);
+          log.info({ status: event.status, durationMs: event.durationMs }, "run finished");
+          // A bug or a failed write, not a user's mistake: the operator needs its stack.
+          if (event.errorStack) log.error({ err: { message: event.error, stack: event.errorStack } }, "run failed on an unexpected error");
         },
       },
     });
@@ -111,6 +129,10 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     offCancel();
     options.signal?.removeEventListener("abort", onShutdown);
   }
+}
+
+function logRunEvent(log: Logger, event: LogEvent): void {
+  log.debug({ nodeId: event.nodeId, runLogLevel: event.level, metadata: event.metadata }, event.message);
 }
 
 function withoutInput<T extends { input?: unknown; resumed?: boolean }>(run: T): Omit<T, "input" | "resumed"> {

@@ -6,6 +6,7 @@
 import type { DatabaseHandle } from "../db/client";
 import { encodeNotice } from "../events/remote-notice";
 import { publishRunEvents, type RunRow } from "../events/run-events";
+import { logger } from "../log";
 import { endUnfinishedRunSql, heartbeatOlderThan, queryNotifying } from "./run-sql";
 
 export const WORKER_LOST_MESSAGE = "worker lost: the run's worker stopped responding and its retries are spent";
@@ -16,7 +17,7 @@ export async function markRunWorkerLost(handle: DatabaseHandle, runId: string, l
   const notice = encodeNotice(handle, { r: runId, run: 1 });
   const row = await queryNotifying<RunRow>(handle, "galaxy_run_lost", LOST_SQL, [runId, leaseSeconds, WORKER_LOST_MESSAGE, "worker lost", notice]);
   if (!row) return false;
-  console.warn(`[runs] run ${runId} ended FAILED: worker lost`);
+  logger("runs").warn({ runId }, "run ended FAILED: worker lost");
   publishRunEvents(runId, [{ type: "run", row }]);
   return true;
 }

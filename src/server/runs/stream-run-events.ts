@@ -40,6 +40,7 @@ import { nodeResults, workflowRuns } from "../db/schema";
 import { notFound } from "../http/errors";
 import { ensureEventBridge } from "../events/pg-event-bridge";
 import { subscribeRunEvents, toRunRow, type RunEvent } from "../events/run-events";
+import { logger } from "../log";
 import { toPublicLog } from "./to-public-log";
 import { toNodeResultEvent, toPublicNodeResult } from "./to-public-node-result";
 import { toPublicRunRow } from "./to-public-run";
@@ -119,7 +120,7 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
           ready = true;
           for (const event of pending.splice(0)) if (!closed) deliver(event);
         } catch (error) {
-          console.error(`[events] snapshot of run ${runId} failed:`, error);
+          logger("events").error({ runId, err: error }, "could not send the run's snapshot");
           close();
         }
       })();

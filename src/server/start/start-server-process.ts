@@ -1,6 +1,7 @@
 import { getDatabase, closeDatabase } from "../db";
 import { env, EnvError } from "../env";
 import { DataDirLockedError } from "../db/data-dir-lock";
+import { logger } from "../log";
 import { startBackgroundServices, stopBackgroundServices } from "./background-services";
 
 const holder = globalThis as unknown as { __galaxyStarted?: boolean };
@@ -14,16 +15,17 @@ export async function startServerProcess(): Promise<void> {
     const started = Date.now();
     const database = await getDatabase();
     await startBackgroundServices(database);
-    console.log(
-      `[galaxy] ready: database=${database.kind}${config.DATABASE_URL ? "" : ` (${config.GALAXY_DATA_DIR})`} worker=${config.GALAXY_WORKER} in ${Date.now() - started} ms`,
+    logger("galaxy").info(
+      `ready: database=${database.kind}${config.DATABASE_URL ? "" : ` (${config.GALAXY_DATA_DIR})`} worker=${config.GALAXY_WORKER} in ${Date.now() - started} ms`,
     );
   } catch (error) {
     const known = error instanceof EnvError || error instanceof DataDirLockedError;
-    console.error(`[galaxy] cannot start: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`);
+    // A known cause is the whole story; anything else also needs its stack.
+    logger("galaxy").fatal(known ? {} : { err: error }, `cannot start: ${(error as Error)?.message ?? String(error)}`);
     process.exit(1);
   }
   const shutdown = async (signal: string) => {
-    console.log(`[galaxy] ${signal}: shutting down`);
+    logger("galaxy").info(`${signal}: shutting down`);
     await stopBackgroundServices().catch(() => undefined);
     await closeDatabase().catch(() => undefined);
     process.exit(0);

@@ -5,11 +5,12 @@
 import type { NextRequest } from "next/server";
 import { errorResponse } from "@/server/http/api-route";
 import { notFound } from "@/server/http/errors";
+import { withRequestScope } from "@/server/log";
 
 export const runtime = "nodejs";
 
-function noSuchRoute(req: NextRequest): Response {
-  return errorResponse(notFound(`API route ${req.method} ${req.nextUrl.pathname}`));
+function noSuchRoute(req: NextRequest): Promise<Response> {
+  return withRequestScope(req, async () => errorResponse(notFound(`API route ${req.method} ${req.nextUrl.pathname}`)));
 }
 
 export const GET = noSuchRoute;
