@@ -64,7 +64,11 @@ export default defineConfig({
       env: {
         GALAXY_DATA_DIR: process.env.GALAXY_E2E_DATA_DIR,
         OPENAI_COMPATIBLE_BASE_URL: `http://127.0.0.1:${STUB_PORT}/v1`,
+        // A price for the stub's "priced-model", so costs show in dollars (other models: "cost unknown").
+        GALAXY_PRICES_FILE: join(process.cwd(), "tests/e2e/prices.json"),
         NEXT_TELEMETRY_DISABLED: "1",
+        // Warnings and errors only: a line per request would bury the test report.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       },
     },
   ],

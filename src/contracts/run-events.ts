@@ -14,11 +14,21 @@ export const ZNodeResultEvent = ZPublicNodeResult.partial({
   updatedAt: true,
 }).meta({ id: "NodeResultEvent" });
 
+/**
+ * Text a node streams (an LLM's answer), appended to what the node's `attempt` sent before; a
+ * higher attempt (a retry) starts the text over. At most ~20 a second per node.
+ */
+export const ZNodeTextDelta = z
+  .object({ nodeId: z.string(), attempt: z.number().int().min(1), text: z.string() })
+  .meta({ id: "NodeTextDeltaEvent" });
+export type TNodeTextDelta = z.infer<typeof ZNodeTextDelta>;
+
 export const RUN_STREAM_EVENTS = {
   snapshot: z
     .object({ run: ZPublicRunRow, nodeResults: z.array(ZPublicNodeResult) })
     .meta({ id: "RunSnapshotEvent" }),
   node: ZNodeResultEvent,
+  delta: ZNodeTextDelta,
   run: ZPublicRunRow,
   log: ZPublicLog,
   end: z.object({ status: z.enum(RUN_STATUSES) }).meta({ id: "RunEndEvent" }),

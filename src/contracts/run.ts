@@ -2,13 +2,14 @@
  * Runs: one run with its node results and logs (`GET /api/execute/{runId}`, and
  * `POST /api/execute` with `wait`), the run list, and what `POST /api/execute` accepts.
  * `ZPublicRunRow` is the run without its graph snapshot and details: the cancel answer and
- * the live stream's `run` events. Later fields (usage, workflowVersion, source) go in
- * `ZRunFields` once and reach every run answer.
+ * the live stream's `run` events. Run fields (usage, errorCode, budget; later workflowVersion,
+ * source) go in `ZRunFields` once and reach every run answer.
  */
 import { LOG_LEVELS, NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { z } from "zod";
 import { ZWireGraph } from "./graph";
 import { ZLimit, ZSkip } from "./list-query";
+import { RUN_ERROR_CODES, ZBudget, ZUsage } from "./usage";
 import { ZIsoDate, ZJsonObject } from "./wire";
 
 // ---- answers ----
@@ -25,6 +26,9 @@ export const ZPublicNodeResult = z
     error: z.string().nullable(),
     meta: ZJsonObject.nullable().meta({
       description: "facts beyond the outputs: token usage, sizes, attempts",
+    }),
+    usage: ZUsage.nullable().meta({
+      description: "what this node's model calls used in this run (retries included); null when it made none (a reused result costs nothing)",
     }),
     cacheKey: z.string().nullable(),
     cached: z.boolean().meta({ description: "reused from an earlier run rather than executed" }),
@@ -44,6 +48,7 @@ export const ZNodeResultSummary = ZPublicNodeResult.pick({
   status: true,
   cached: true,
   durationMs: true,
+  usage: true,
 }).meta({ id: "NodeResultSummary" });
 
 export const ZPublicLog = z
@@ -75,6 +80,14 @@ const ZRunFields = z.object({
   targetNodeIds: z.array(z.string()),
   output: z.record(z.string(), ZJsonObject).nullable().meta({ description: "node id → that node's outputs" }),
   errorMessage: z.string().nullable(),
+  errorCode: z
+    .enum(RUN_ERROR_CODES)
+    .nullable()
+    .meta({ description: "why a FAILED run was stopped: BUDGET_EXCEEDED when a budget kept nodes from running" }),
+  budget: ZBudget.nullable().meta({ description: "the caps the run was started with (the request's, else its workflow's)" }),
+  usage: ZUsage.nullable().meta({
+    description: "the sum of its nodes' usage (calls made in this run); null when no model call was made",
+  }),
   startedAt: ZIsoDate.nullable(),
   completedAt: ZIsoDate.nullable(),
   durationMs: z.number().int().nullable(),
@@ -120,6 +133,9 @@ export const ZExecuteBody = z
       .boolean()
       .optional()
       .meta({ description: "hold the answer until the run ends (at most 60 s, then 202)" }),
+    budget: ZBudget.optional().meta({
+      description: "caps of this run; replaces the workflow's default budget (`{}`: no caps)",
+    }),
   })
   // As in the seed: a graph with a workflowId runs that graph (e.g. the editor's current
   // state) and files the run under the workflow; a workflowId alone runs the saved graph.

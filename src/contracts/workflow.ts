@@ -7,6 +7,7 @@ import { RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { z } from "zod";
 import { ZWireEdge, ZWireNode } from "./graph";
 import { ZLimit, ZSkip } from "./list-query";
+import { ZBudget, ZUsage, ZUsageTotals } from "./usage";
 import { ZIsoDate } from "./wire";
 
 // ---- answers ----
@@ -22,6 +23,7 @@ export const ZWorkflowRunSummary = z
     completedAt: ZIsoDate.nullable(),
     durationMs: z.number().int().nullable(),
     errorMessage: z.string().nullable(),
+    usage: ZUsage.nullable().meta({ description: "what the run's model calls used; null when it made none" }),
   })
   .meta({ id: "WorkflowRunSummary" });
 
@@ -29,6 +31,17 @@ export const ZWorkflowRunSummary = z
 export const ZLastRun = z
   .object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: ZIsoDate })
   .meta({ id: "LastRun" });
+
+/** A workflow's run defaults. Unknown keys are refused, so a misspelt setting is not silently dropped. */
+export const ZWorkflowSettings = z
+  .strictObject({
+    budget: ZBudget.optional().meta({ description: "caps of every run of this workflow that names none" }),
+  })
+  .meta({ id: "WorkflowSettings" });
+export type TWorkflowSettings = z.output<typeof ZWorkflowSettings>;
+
+const USAGE_30D = "the last 30 days of this workflow's runs that made model calls, summed; null when there were none";
+const ZUsage30d = ZUsageTotals.nullable().meta({ description: USAGE_30D });
 
 const ZWorkflowFields = z.object({
   id: z.string(),
@@ -40,6 +53,7 @@ const ZWorkflowFields = z.object({
   isPublic: z.boolean(),
   tags: z.array(z.string()),
   version: z.number().int().meta({ description: "optimistic concurrency: send it back with PUT/PATCH" }),
+  settings: ZWorkflowSettings,
   createdAt: ZIsoDate,
   updatedAt: ZIsoDate,
 });
@@ -49,6 +63,7 @@ export const ZPublicWorkflow = ZWorkflowFields.extend({
     .array(ZWorkflowRunSummary)
     .optional()
     .meta({ description: "GET only: the 10 latest runs, newest first" }),
+  usage30d: ZUsage30d.optional().meta({ description: `GET only: ${USAGE_30D}` }),
 }).meta({ id: "Workflow" });
 
 /** A workflow in the list: no graph, with its latest run (`runs` keeps the seed's shape: that run, or none). */
@@ -59,10 +74,11 @@ export const ZPublicWorkflowSummary = ZWorkflowFields.pick({
   tags: true,
   isPublic: true,
   version: true,
+  settings: true,
   createdAt: true,
   updatedAt: true,
 })
-  .extend({ lastRun: ZLastRun.nullable(), runs: z.array(ZLastRun) })
+  .extend({ lastRun: ZLastRun.nullable(), runs: z.array(ZLastRun), usage30d: ZUsage30d })
   .meta({ id: "WorkflowSummary" });
 
 export const ZWorkflowPage = z.object({
@@ -80,7 +96,7 @@ export const ZWorkflowExport = z
     format: z.literal(WORKFLOW_EXPORT_FORMAT),
     formatVersion: z.literal(1),
     exportedAt: ZIsoDate,
-    workflow: ZWorkflowFields.pick({ name: true, description: true, tags: true, nodes: true, edges: true }),
+    workflow: ZWorkflowFields.pick({ name: true, description: true, tags: true, nodes: true, edges: true, settings: true }),
   })
   .meta({ id: "WorkflowExport" });
 
@@ -108,6 +124,7 @@ const ZEdges = z
   .array(z.unknown(), { error: "edges must be an array" })
   .meta({ description: "GraphEdge objects; checked by the graph validator" });
 const ZIsPublic = z.boolean({ error: "isPublic must be true or false" });
+const ZSettings = ZWorkflowSettings.meta({ description: "run defaults: `{budget: {maxTokens?, maxCostUsd?}}`" });
 const ZVersion = z
   .number({ error: "version must be a number" })
   .int("version must be a whole number")
@@ -121,9 +138,10 @@ export const ZCreateWorkflow = z.object({
   edges: ZEdges.default([]),
   tags: ZTags.optional(),
   isPublic: ZIsPublic.optional(),
+  settings: ZSettings.optional(),
 });
 
-/** PUT: the whole document; fields left out are reset (description null, no tags, private). */
+/** PUT: the whole document; fields left out are reset (description null, no tags, private, no settings). */
 export const ZReplaceWorkflow = z.object({
   name: ZName,
   description: ZDescription.optional(),
@@ -131,6 +149,7 @@ export const ZReplaceWorkflow = z.object({
   edges: ZEdges,
   tags: ZTags.optional(),
   isPublic: ZIsPublic.optional(),
+  settings: ZSettings.optional(),
   version: ZVersion.optional(),
 });
 
@@ -143,10 +162,11 @@ export const ZPatchWorkflow = z
     edges: ZEdges.optional(),
     tags: ZTags.optional(),
     isPublic: ZIsPublic.optional(),
+    settings: ZSettings.optional(),
     version: ZVersion.optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "version" && v[k as keyof typeof v] !== undefined), {
-    message: "nothing to update: send at least one of name, description, nodes, edges, tags, isPublic",
+    message: "nothing to update: send at least one of name, description, nodes, edges, tags, isPublic, settings",
   });
 
 /** Import accepts what export produces (`{format, workflow:{…}}`) or a bare workflow document. */

@@ -20,6 +20,35 @@ export class NodeTimeoutError extends EngineError {
   }
 }
 
+/**
+ * Stops a whole run without canceling it: thrown by an executor (or given as the reason of
+ * `RunGraphOptions.stopSignal`), it means "start nothing more". Nodes not yet started end
+ * SKIPPED, attempts in flight run to their end, and the run ends FAILED with `code` (the
+ * app's word for why, e.g. a budget). The node whose executor threw it ends SKIPPED with its message.
+ *
+ * @example
+ * throw new RunStopError("BUDGET_EXCEEDED", "budget reached: 1,204 of 1,000 tokens used");
+ */
+export class RunStopError extends Error {
+  /** Recognised by shape too, so an error from another copy of this module still stops the run. */
+  readonly stopsRun = true;
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RunStopError";
+  }
+}
+
+export function isRunStopError(error: unknown): error is RunStopError {
+  if (error instanceof RunStopError) return true;
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { stopsRun?: unknown; code?: unknown };
+  return candidate.stopsRun === true && typeof candidate.code === "string";
+}
+
 /** The message a user sees for a thrown value: its message, never a stack. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;

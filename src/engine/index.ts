@@ -37,7 +37,7 @@ export type {
 } from "./run-types";
 export { computeCacheKey, stableStringify } from "./cache-key";
 export { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs, type RetryPolicy } from "./retry";
-export { EngineError, NodeTimeoutError, errorMessage, type EngineErrorCode } from "./errors";
+export { EngineError, NodeTimeoutError, RunStopError, errorMessage, isRunStopError, type EngineErrorCode } from "./errors";
 export {
   LOG_LEVELS,
   NODE_STATUSES,

@@ -56,16 +56,20 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
   });
   hooks.emit("onLog", { level: "info", message: `run started: ${plan.nodeIds.length} node(s), scope ${options.scope}` });
 
-  const { signal } = options;
+  const { signal, stopSignal } = options;
   const onAbort = () => scheduler.cancel(signal?.reason ?? new EngineError("CANCELED", "canceled"));
+  const onStop = () => scheduler.stop(stopSignal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
+  stopSignal?.addEventListener("abort", onStop, { once: true });
   scheduler.start();
   await scheduler.done;
   signal?.removeEventListener("abort", onAbort);
+  stopSignal?.removeEventListener("abort", onStop);
 
-  const { outputs, nodes, failures, errorStack: nodeStack } = scheduler.outcome();
-  let status: FinalRunStatus = scheduler.canceled ? "CANCELED" : failures.length > 0 ? "FAILED" : "COMPLETED";
-  let error: string | undefined = scheduler.canceled ? "canceled" : summarize(failures);
+  const { outputs, nodes, failures, errorStack: nodeStack, stop } = scheduler.outcome();
+  const canceled = scheduler.canceled;
+  let status: FinalRunStatus = canceled ? "CANCELED" : failures.length > 0 || stop ? "FAILED" : "COMPLETED";
+  let error: string | undefined = canceled ? "canceled" : joinErrors(stop?.message, summarize(failures));
   hooks.emit("onLog", {
     level: status === "COMPLETED" ? "info" : status === "FAILED" ? "error" : "warning",
     message: `run ${status.toLowerCase()} in ${now() - startedAt} ms${error ? `: ${error}` : ""}`,
@@ -78,6 +82,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
   }
   const event: RunFinishEvent = { status, outputs, durationMs: now() - startedAt };
   if (error !== undefined) event.error = error;
+  if (status === "FAILED" && stop) event.errorCode = stop.code;
   // Only a FAILED run keeps a stack: a canceled one ended because someone asked, whatever failed before.
   const stack = nodeStack ?? hooks.failureStack;
   if (status === "FAILED" && stack !== undefined) event.errorStack = stack;
@@ -105,6 +110,11 @@ function atLeastOne(value: number): number {
 
 function nonNegative(value: number | undefined, fallback: number): number {
   return value !== undefined && value >= 0 && Number.isFinite(value) ? value : fallback;
+}
+
+function joinErrors(...parts: (string | undefined)[]): string | undefined {
+  const present = parts.filter((part) => part !== undefined);
+  return present.length > 0 ? present.join("; ") : undefined;
 }
 
 function summarize(failures: string[]): string | undefined {

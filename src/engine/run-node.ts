@@ -7,7 +7,7 @@ import type { ConnectedValues } from "./node-catalogue";
 import type { LogLevel } from "./statuses";
 import { type AbortAttempt, attemptNode } from "./attempt-node";
 import { computeCacheKey } from "./cache-key";
-import { errorMessage, errorStack, programmingErrorStack } from "./errors";
+import { errorMessage, errorStack, isRunStopError, programmingErrorStack, type RunStopError } from "./errors";
 import type { TGraphNode } from "./graph-schema";
 import { isTransientError, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import type { ExecuteNodeResult, NodeOutputs, NodeStartEvent, RunGraphOptions } from "./run-types";
@@ -35,6 +35,12 @@ export interface NodeHost {
   isFinished(): boolean;
   /** True once node `i` has ended (SUCCESS, FAILED or SKIPPED). */
   isFinal(i: number): boolean;
+  /** True once the run was stopped: no attempt may start. */
+  isStopped(): boolean;
+  /** Ends node `i` SKIPPED because the run was stopped. */
+  skipStopped(i: number): void;
+  /** The executor of node `i` threw a `RunStopError`: stop the run; the node ends SKIPPED with its message. */
+  stopBy(i: number, error: RunStopError): void;
   /** Frees the node's concurrency slot and lets the scheduler start more. */
   release(): void;
   succeed(i: number, result: ExecuteNodeResult): void;
@@ -81,6 +87,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
     }
   }
 
+  if (host.isStopped()) return host.skipStopped(i);
   p.startedAt = host.now();
   for (;;) {
     const attempt = ++p.attempts;
@@ -93,11 +100,13 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
       return host.succeed(i, result);
     } catch (error) {
       if (host.isFinished()) return;
+      if (isRunStopError(error)) return host.stopBy(i, error);
       if (attempt >= host.retry.maxAttempts || !isTransientError(error)) return host.fail(i, errorMessage(error), programmingErrorStack(error));
       const delayMs = retryDelayMs(error, attempt, host.retry);
       host.log?.("warning", `node "${node.id}" attempt ${attempt} failed: ${errorMessage(error)}; retrying in ${delayMs} ms`, node.id, { attempt, delayMs });
       await sleep(delayMs, signal);
       if (host.isFinished()) return;
+      if (host.isStopped()) return host.skipStopped(i);
     }
   }
 }

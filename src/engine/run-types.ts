@@ -59,6 +59,11 @@ export interface RunFinishEvent {
   outputs: Record<string, NodeOutputs>;
   error?: string;
   /**
+   * FAILED runs only: why the run was stopped when a `RunStopError` (thrown by an executor or
+   * given to `stopSignal`) kept at least one node from running, e.g. "BUDGET_EXCEEDED".
+   */
+  errorCode?: string;
+  /**
    * FAILED runs only: the stack of the unexpected error that failed the run — an engine
    * internal error, a failed hook, or a bug in an executor (`programmingErrorStack`); the
    * first failed node's in plan order, else the hook's. For the server's log and database,
@@ -94,6 +99,14 @@ export interface RunGraphOptions {
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Cancels the run. */
   signal?: AbortSignal;
+  /**
+   * Stops the run without canceling it: once aborted, no node starts (those not yet started
+   * end SKIPPED), attempts in flight run to their end and are reported, and the run ends FAILED
+   * with the reason's `code` and message (a `RunStopError`; another reason gives code "STOPPED").
+   * An executor can do the same by throwing a `RunStopError`. A stop that finds nothing left to
+   * start changes nothing: the run ends as it would have.
+   */
+  stopSignal?: AbortSignal;
   /** Outputs of nodes that already SUCCEEDED in this same run (resume after a crash): never re-executed. */
   completed?: Map<string, { outputs: NodeOutputs; cacheKey: string }>;
   /** Upstream reuse for partial runs: the latest successful outputs of this node with this cache key, if any. */

@@ -7,7 +7,7 @@
 import type { ConnectedValues } from "./node-catalogue";
 import type { LogLevel } from "./statuses";
 import type { AbortAttempt } from "./attempt-node";
-import { EngineError } from "./errors";
+import { EngineError, errorMessage, isRunStopError, type RunStopError } from "./errors";
 import type { HookQueue } from "./hook-queue";
 import { NOT_PLANNED, REUSE, type RunPlan } from "./plan";
 import type { RetryPolicy } from "./retry";
@@ -44,6 +44,9 @@ export class Scheduler implements NodeHost {
   private finished = false;
   private resolveDone!: () => void;
   private readonly reportsFinish: boolean;
+  /** Set by the first stop (see `RunGraphOptions.stopSignal`); nodes it kept from running are counted. */
+  private stopped: { code: string; message: string } | undefined;
+  private stopSkipped = 0;
 
   constructor(
     readonly options: RunGraphOptions,
@@ -95,7 +98,45 @@ export class Scheduler implements NodeHost {
     }
     if (signal?.aborted) return this.cancel(signal.reason);
     for (let i = 0; i < roles.length; i++) this.enqueueIfReady(i);
+    const { stopSignal } = this.options;
+    if (stopSignal?.aborted) this.stop(stopSignal.reason);
     this.pump();
+  }
+
+  /**
+   * Starts nothing more: every planned node not yet started ends SKIPPED, attempts in flight
+   * run on. The first stop wins; a canceled or finished run ignores it.
+   */
+  stop(reason: unknown): void {
+    if (this.finished || this.canceled || this.stopped) return;
+    const message = errorMessage(reason);
+    this.stopped = { code: isRunStopError(reason) ? reason.code : "STOPPED", message };
+    const skipped: string[] = [];
+    for (let i = 0; i < this.state.length; i++) {
+      if (this.plan.roles[i] === NOT_PLANNED || (this.state[i] !== PENDING && this.state[i] !== QUEUED)) continue;
+      this.skipStopped(i);
+      skipped.push(this.options.graph.nodes[i].id);
+    }
+    this.log?.("warning", `run stopped: ${message}${skipped.length > 0 ? `; not run: ${skipped.join(", ")}` : ""}`);
+    this.pump();
+  }
+
+  isStopped(): boolean {
+    return this.stopped !== undefined;
+  }
+
+  /** An executor threw a `RunStopError`: stop the run, and end this node SKIPPED with the error's message. */
+  stopBy(i: number, error: RunStopError): void {
+    const id = this.options.graph.nodes[i].id;
+    this.log?.("warning", `node "${id}": ${error.message}`, id);
+    this.stop(error);
+    this.skipStopped(i, error.message);
+  }
+
+  /** Ends node `i` SKIPPED because the run was stopped (`message`: its own reason, else the stop's). */
+  skipStopped(i: number, message?: string): void {
+    this.stopSkipped++;
+    this.skip(i, message ?? `skipped: ${this.stopped?.message ?? "the run was stopped"}`);
   }
 
   /** Aborts every attempt in flight and ends every unfinished node as SKIPPED. */
@@ -117,8 +158,17 @@ export class Scheduler implements NodeHost {
     return this.state[i] >= SUCCESS;
   }
 
-  /** `errorStack`: the first failed node's unexpected-error stack, if any (plan order). */
-  outcome(): { outputs: Record<string, NodeOutputs>; nodes: Record<string, NodeOutcome>; failures: string[]; errorStack?: string } {
+  /**
+   * `errorStack`: the first failed node's unexpected-error stack, if any (plan order); `stop`:
+   * the stop, when it kept at least one node from running.
+   */
+  outcome(): {
+    outputs: Record<string, NodeOutputs>;
+    nodes: Record<string, NodeOutcome>;
+    failures: string[];
+    errorStack?: string;
+    stop?: { code: string; message: string };
+  } {
     const outputs: Record<string, NodeOutputs> = {};
     const nodes: Record<string, NodeOutcome> = {};
     const failures: string[] = [];
@@ -136,7 +186,8 @@ export class Scheduler implements NodeHost {
       if (status === "FAILED") failures.push(`node "${id}" failed: ${p?.error ?? "unknown error"}`);
       if (status === "FAILED" && p?.stack !== undefined) errorStack ??= `node "${id}": ${p.stack}`;
     }
-    return { outputs, nodes, failures, ...(errorStack !== undefined && { errorStack }) };
+    const stop = this.stopSkipped > 0 ? this.stopped : undefined;
+    return { outputs, nodes, failures, ...(errorStack !== undefined && { errorStack }), ...(stop && { stop }) };
   }
 
   succeed(i: number, result: ExecuteNodeResult): void {
@@ -185,6 +236,7 @@ export class Scheduler implements NodeHost {
   private pump(): void {
     while (!this.finished && this.active < this.settings.concurrency && this.readyHead < this.ready.length) {
       const i = this.ready[this.readyHead++];
+      if (this.state[i] !== QUEUED) continue; // skipped by a stop while it waited for a slot
       this.state[i] = ACTIVE;
       this.active++;
       const p: NodeProgress = { input: this.connectedInputs(i), attempts: 0, cached: false };

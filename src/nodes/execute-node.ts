@@ -5,13 +5,17 @@
  */
 import { resolveNodeInput } from "@/engine/resolve-input";
 import type { ExecuteNode, LogEvent } from "@/engine/run-types";
-import type { ServerNodeCatalogue } from "./types";
+import type { CallMeter, ServerNodeCatalogue } from "./types";
 
 export interface NodeRunScope {
   userId: string;
   runId: string;
   /** A node's own log lines, with its id. */
   log: (event: LogEvent & { nodeId: string }) => void;
+  /** Text a node streams as it produces it (see `NodeRunContext.onTextDelta`). */
+  onTextDelta?: (nodeId: string, attempt: number, text: string) => void;
+  /** The run's usage and budgets, for a node's model calls (see `NodeRunContext.meter`). */
+  meter?: (nodeId: string) => CallMeter;
 }
 
 /**
@@ -20,7 +24,8 @@ export interface NodeRunScope {
  * await runGraph({ graph, scope: "FULL", executeNode });
  */
 export function createExecuteNode(catalogue: ServerNodeCatalogue, run: NodeRunScope): ExecuteNode {
-  return async (node, connected, signal) => {
+  const { onTextDelta } = run;
+  return async (node, connected, signal, attempt) => {
     const definition = catalogue.get(node.type);
     if (!definition) throw new Error(`unknown node type "${node.type}"`);
     const input = resolveNodeInput(definition, node.data, connected);
@@ -30,8 +35,11 @@ export function createExecuteNode(catalogue: ServerNodeCatalogue, run: NodeRunSc
       userId: run.userId,
       runId: run.runId,
       nodeId: node.id,
+      attempt,
       signal,
       log: (level, message, metadata) => run.log({ level, message, nodeId: node.id, ...(metadata && { metadata }) }),
+      ...(onTextDelta && { onTextDelta: (text: string) => onTextDelta(node.id, attempt, text) }),
+      ...(run.meter && { meter: run.meter(node.id) }),
     });
   };
 }

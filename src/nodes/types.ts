@@ -8,6 +8,7 @@ import type { NodeProps } from "@xyflow/react";
 import type { ComponentType } from "react";
 import type { z } from "zod";
 import type { NodeCatalogue, NodeSpec, PortSpec } from "@/engine/node-catalogue";
+import type { TUsage } from "@/contracts/usage";
 import type { LogLevel } from "@/engine/statuses";
 
 export interface NodePort extends PortSpec {
@@ -62,8 +63,44 @@ export interface NodeRunContext {
   userId: string;
   runId: string;
   nodeId: string;
+  /** This call's attempt, from 1 (the engine retries transient errors). */
+  attempt: number;
   signal: AbortSignal;
   log: (level: LogLevel, message: string, metadata?: Record<string, unknown>) => void;
+  /** Counts model calls against the run's usage and budgets; absent outside a recorded run. */
+  meter?: CallMeter;
+  /**
+   * Streams text as it is produced (an LLM's answer), a piece at a time; the final output still
+   * carries the whole text. Absent when nobody listens.
+   */
+  onTextDelta?: (text: string) => void;
+}
+
+/** A model call about to start, as the run's budgets see it (`CallMeter.reserve`). */
+export interface PlannedModelCall {
+  provider: string;
+  model: string;
+  /** US dollars per million tokens; null when the price is unknown. */
+  price: { inputPerMillion: number; outputPerMillion: number } | null;
+  /** The prompt's estimated size in tokens (about characters / 4, plus images). */
+  promptTokens: number;
+  /** The node's `maxTokens`, when it has one. */
+  maxOutputTokens?: number;
+}
+
+/** A call counted against the run's budgets (at its estimate) until it settles. */
+export interface ModelCallReservation {
+  /** After the call, whatever happened: what it used (null when nothing was reported). Never rejects. */
+  settle(usage: TUsage | null): Promise<void>;
+}
+
+/** The run's usage and budgets as a node sees them (`src/server/runs/budget-meter.ts`). */
+export interface CallMeter {
+  /**
+   * Before each model call. Throws a `RunStopError` when the call would pass a budget (the run
+   * then starts nothing more), or an Error when a cost budget cannot be enforced (no price).
+   */
+  reserve(call: PlannedModelCall): Promise<ModelCallReservation>;
 }
 
 export interface NodeRunResult {

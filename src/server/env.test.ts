@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
@@ -30,6 +33,9 @@ describe("parseEnv", () => {
     [{ TRANSLOADIT_SECRET: "s" }, "TRANSLOADIT_AUTH_KEY: Transloadit needs both"],
     [{ GROQ_BASE_URL: "not a url" }, "GROQ_BASE_URL: must be a URL"],
     [{ GALAXY_WORKER: "external" }, "GALAXY_WORKER: external workers need a shared PostgreSQL"],
+    [{ GALAXY_DAILY_BUDGET_USD: "0" }, "GALAXY_DAILY_BUDGET_USD: must be more than 0"],
+    [{ GALAXY_DAILY_BUDGET_USD: "five" }, "GALAXY_DAILY_BUDGET_USD: must be a number of US dollars"],
+    [{ GALAXY_PRICES_FILE: "/no/such/prices.json" }, "GALAXY_PRICES_FILE: cannot read /no/such/prices.json (ENOENT)"],
   ])("rejects %o with one line naming the variable", (source, expected) => {
     try {
       parseEnv(source);
@@ -41,5 +47,18 @@ describe("parseEnv", () => {
       expect(message).toContain(expected);
       expect(message).not.toContain("\n");
     }
+  });
+});
+
+describe("budget and price settings", () => {
+  it("reads the daily budget in dollars and the price file's prices", () => {
+    const dir = mkdtempSync(join(tmpdir(), "galaxy-env-"));
+    const file = join(dir, "prices.json");
+    writeFileSync(file, JSON.stringify({ "groq/llama-3.1-8b-instant": { inputPerMillion: 0.1, outputPerMillion: 0.2 } }));
+    const env = parseEnv({ GALAXY_DAILY_BUDGET_USD: "2.50", GALAXY_PRICES_FILE: file });
+    expect(env.GALAXY_DAILY_BUDGET_USD).toBe(2.5);
+    expect(env.GALAXY_PRICES_FILE).toEqual({ path: file, prices: { "groq/llama-3.1-8b-instant": { inputPerMillion: 0.1, outputPerMillion: 0.2 } } });
+    expect(parseEnv({}).GALAXY_PRICES_FILE).toBeUndefined();
+    expect(parseEnv({ GALAXY_DAILY_BUDGET_USD: "" }).GALAXY_DAILY_BUDGET_USD).toBeUndefined();
   });
 });

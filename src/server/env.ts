@@ -4,6 +4,7 @@
  * line naming the variable (see `formatEnvError`).
  */
 import { z } from "zod";
+import { readPricesFile } from "./llm/prices-file";
 
 const optionalString = z
   .string()
@@ -14,6 +15,22 @@ const optionalUrl = optionalString.pipe(z.url({ error: "must be a URL like https
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
 const ZNodeEnv = z.enum(["development", "production", "test"]).default("development");
 const ZLogLevel = z.enum(["debug", "info", "warn", "error"]);
+/** A file of model prices that win over the built-in table (`src/server/llm/prices.ts`), read and checked here. */
+const ZPricesFile = optionalString.transform((path, ctx) => {
+  if (path === undefined) return undefined;
+  const read = readPricesFile(path);
+  if (read.ok) return { path, prices: read.prices };
+  ctx.addIssue({ code: "custom", message: read.message });
+  return z.NEVER;
+});
+const ZUsd = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.coerce
+    .number({ error: "must be a number of US dollars, like 5 or 0.50" })
+    .positive("must be more than 0")
+    .finite("must be a finite number")
+    .optional(),
+);
 export type TLogLevel = z.output<typeof ZLogLevel>;
 
 export const ZEnv = z
@@ -74,6 +91,11 @@ export const ZEnv = z
     OPENAI_COMPATIBLE_API_KEY: optionalString,
 
     FFMPEG_PATH: optionalString,
+
+    /** JSON prices per million tokens that win over the built-in table (DESIGN §9). */
+    GALAXY_PRICES_FILE: ZPricesFile,
+    /** Most US dollars one user's model calls may cost per UTC day, across runs and processes. */
+    GALAXY_DAILY_BUDGET_USD: ZUsd,
   })
   .superRefine((env, ctx) => {
     const clerkKeys = [env.CLERK_SECRET_KEY, env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY].filter(Boolean).length;

@@ -1,4 +1,4 @@
-/** The open workflow's identity and save state: version, name, conflict. */
+/** The open workflow's identity and save state: version, name, run settings (its budget), conflict. */
 import { create } from "zustand";
 import type { WireGraph, Workflow } from "@/lib/client/types";
 
@@ -15,6 +15,8 @@ interface EditorState {
   workflowId: string | null;
   name: string;
   tags: string[];
+  /** Run defaults: the budget every run of this workflow gets unless it names its own. */
+  settings: Workflow["settings"];
   version: number;
   /** The graph revision that the server has. */
   savedRevision: number;
@@ -31,6 +33,7 @@ export const useEditorStore = create<EditorState>()((set) => ({
   workflowId: null,
   name: "",
   tags: [],
+  settings: {},
   version: 0,
   savedRevision: 0,
   nameDirty: false,
@@ -42,6 +45,7 @@ export const useEditorStore = create<EditorState>()((set) => ({
       workflowId: workflow.id,
       name: workflow.name,
       tags: workflow.tags ?? [],
+      settings: workflow.settings ?? {},
       version: workflow.version,
       savedRevision: revision,
       nameDirty: false,

@@ -162,7 +162,7 @@ describe("run answers", () => {
           };
         });
       expect(new Set(received.map((e) => e.event))).toEqual(
-        new Set(["snapshot", "node", "log", "run", "end"]),
+        new Set(["snapshot", "node", "delta", "log", "run", "end"]),
       );
       for (const { event, data } of received) expectShape(RUN_STREAM_EVENTS[event], data, `event ${event}`);
     } finally {

@@ -52,7 +52,7 @@ describe("the OpenAPI document", () => {
     }
     const events =
       doc.paths["/api/execute/{runId}/events"].get.responses[200].content["text/event-stream"]["x-events"];
-    expect(Object.keys(events)).toEqual(["snapshot", "node", "run", "log", "end"]);
+    expect(Object.keys(events)).toEqual(["snapshot", "node", "delta", "run", "log", "end"]);
   });
 
   it("gives every operation its error answers, all with the shared error body", () => {

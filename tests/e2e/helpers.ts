@@ -77,7 +77,15 @@ export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
 }
 
-export async function setStubReply(reply: { text?: string; delayMs?: number } | null): Promise<void> {
+export interface StubReply {
+  text?: string;
+  delayMs?: number;
+  /** Streams: between one chunk (word) and the next. */
+  chunkDelayMs?: number;
+  usage?: { promptTokens?: number; outputTokens?: number };
+}
+
+export async function setStubReply(reply: StubReply | null): Promise<void> {
   const res = await fetch(`${STUB_URL}/__stub/reply`, { method: "PUT", body: JSON.stringify(reply) });
   expect(res.ok).toBeTruthy();
 }

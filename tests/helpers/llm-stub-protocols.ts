@@ -1,6 +1,6 @@
 /**
  * The wire shapes of the three protocols the LLM stub speaks: what a request asks
- * (system prompt, user text, images, token limit) and the answers, errors and
+ * (system prompt, user text, images, token limit) and the answers, errors, token usage and
  * server-sent events each provider really sends (see FINDINGS.md, "Model providers").
  */
 
@@ -14,11 +14,36 @@ export interface AnswerContext {
   receivedAt: number;
 }
 
+/**
+ * Token counts as a provider reports them. `outputTokens` counts the answer's text; reasoning
+ * ("thinking") tokens are counted apart, and billed as output by every provider.
+ */
+export interface StubUsage {
+  promptTokens: number;
+  outputTokens: number;
+  /** Of `promptTokens`, read from the provider's cache (Gemini `cachedContentTokenCount`, OpenAI `cached_tokens`). */
+  cachedTokens?: number;
+  /** Gemini `thoughtsTokenCount`; OpenAI's `reasoning_tokens`, part of its `completion_tokens`. */
+  reasoningTokens?: number;
+}
+
 export interface Answer {
   text: string;
   finish: "stop" | "length";
-  promptTokens: number;
-  outputTokens: number;
+  usage: StubUsage;
+}
+
+/** One server-sent event's data; `text` is the answer text it carries, if any. */
+export interface StreamEvent {
+  data: string;
+  text?: string;
+}
+
+export interface StreamShape {
+  /** Words of the answer per text event (default 1). */
+  wordsPerChunk?: number;
+  /** Chat protocols: the request's `stream_options.include_usage`. */
+  includeUsage?: boolean;
 }
 
 export const GEMINI_PATH = /^\/v1[a-z0-9]*\/(.+):(generateContent|streamGenerateContent)$/;
@@ -71,6 +96,8 @@ export function readGemini(body: Json) {
       .filter(isObject)
       .map((d) => ({ mime: String(d.mimeType), bytes: Buffer.from(String(d.data), "base64") })),
     maxTokens: typeof config.maxOutputTokens === "number" ? config.maxOutputTokens : undefined,
+    // Gemini reports usage on every answer, streamed or not.
+    includeUsage: true,
   };
 }
 
@@ -101,6 +128,7 @@ export function readChat(body: Json) {
     userMessage: textOf(user?.content),
     images,
     maxTokens: typeof maxTokens === "number" ? maxTokens : undefined,
+    includeUsage: isObject(body.stream_options) && body.stream_options.include_usage === true,
   };
 }
 
@@ -122,20 +150,33 @@ export function geminiBody(answer: Answer, model: string, text: string, final: b
         index: 0,
       },
     ],
-    usageMetadata: {
-      promptTokenCount: answer.promptTokens,
-      candidatesTokenCount: answer.outputTokens,
-      totalTokenCount: answer.promptTokens + answer.outputTokens,
-    },
+    usageMetadata: geminiUsage(answer.usage),
     modelVersion: model,
   };
 }
 
-function chatUsage(answer: Answer): Json {
+/** Gemini's total counts thoughts on top of the candidates; cached tokens are part of the prompt's. */
+function geminiUsage(usage: StubUsage): Json {
+  const { promptTokens, outputTokens, cachedTokens, reasoningTokens } = usage;
   return {
-    prompt_tokens: answer.promptTokens,
-    completion_tokens: answer.outputTokens,
-    total_tokens: answer.promptTokens + answer.outputTokens,
+    promptTokenCount: promptTokens,
+    candidatesTokenCount: outputTokens,
+    totalTokenCount: promptTokens + outputTokens + (reasoningTokens ?? 0),
+    ...(cachedTokens !== undefined && { cachedContentTokenCount: cachedTokens }),
+    ...(reasoningTokens !== undefined && { thoughtsTokenCount: reasoningTokens }),
+  };
+}
+
+/** OpenAI's `completion_tokens` include the reasoning tokens; the details say how many. */
+function chatUsage(usage: StubUsage): Json {
+  const { promptTokens, outputTokens, cachedTokens, reasoningTokens } = usage;
+  const completion = outputTokens + (reasoningTokens ?? 0);
+  return {
+    prompt_tokens: promptTokens,
+    completion_tokens: completion,
+    total_tokens: promptTokens + completion,
+    ...(cachedTokens !== undefined && { prompt_tokens_details: { cached_tokens: cachedTokens } }),
+    ...(reasoningTokens !== undefined && { completion_tokens_details: { reasoning_tokens: reasoningTokens } }),
   };
 }
 
@@ -153,34 +194,48 @@ export function chatBody(answer: Answer, record: AnswerContext): Json {
         finish_reason: answer.finish,
       },
     ],
-    usage: chatUsage(answer),
+    usage: chatUsage(answer.usage),
     ...(record.protocol === "groq" ? { x_groq: { id: `req_stub_${record.seq}` } } : {}),
   };
 }
 
-/** Server-sent events: the answer word by word, usage on the last event, then `[DONE]` for chat. */
-export function streamEvents(answer: Answer, record: AnswerContext): string[] {
-  const words = answer.text.split(/(?<=\s)/);
+/** The answer's text in pieces of `wordsPerChunk` words (each word keeps its trailing space). */
+function chunksOf(text: string, wordsPerChunk: number): string[] {
+  const words = text.split(/(?<=\s)/);
+  const chunks: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk) chunks.push(words.slice(i, i + wordsPerChunk).join(""));
+  return chunks;
+}
+
+/**
+ * Server-sent events: the answer a few words at a time, then the end. Gemini sends usage on
+ * every event; Groq on the last in `x_groq.usage`; OpenAI-style servers, when the request asked
+ * `stream_options.include_usage`, in one more event with no choices (and `usage: null` on the
+ * others). Chat streams end with `[DONE]`.
+ */
+export function streamEvents(answer: Answer, record: AnswerContext, shape: StreamShape = {}): StreamEvent[] {
+  const chunks = chunksOf(answer.text, Math.max(1, shape.wordsPerChunk ?? 1));
   if (record.protocol === "gemini") {
-    return words.map((word, i) =>
-      JSON.stringify(geminiBody(answer, record.model, word, i === words.length - 1)),
-    );
+    return chunks.map((text, i) => ({
+      data: JSON.stringify(geminiBody(answer, record.model, text, i === chunks.length - 1)),
+      text,
+    }));
   }
+  const base = {
+    id: `chatcmpl-stub-${record.seq}`,
+    object: "chat.completion.chunk",
+    created: Math.floor(record.receivedAt / 1000),
+    model: record.model,
+  };
+  const nullUsage = shape.includeUsage ? { usage: null } : {};
   const chunk = (delta: Json, finish: string | null, extra: Json = {}) =>
-    JSON.stringify({
-      id: `chatcmpl-stub-${record.seq}`,
-      object: "chat.completion.chunk",
-      created: Math.floor(record.receivedAt / 1000),
-      model: record.model,
-      choices: [{ index: 0, delta, finish_reason: finish }],
-      ...extra,
-    });
-  const usage =
-    record.protocol === "groq" ? { x_groq: { usage: chatUsage(answer) } } : { usage: chatUsage(answer) };
+    JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }], ...nullUsage, ...extra });
+  const groqUsage = record.protocol === "groq" ? { x_groq: { usage: chatUsage(answer.usage) } } : {};
   return [
-    chunk({ role: "assistant", content: "" }, null),
-    ...words.map((word) => chunk({ content: word }, null)),
-    chunk({}, answer.finish, usage),
-    "[DONE]",
+    { data: chunk({ role: "assistant", content: "" }, null) },
+    ...chunks.map((text) => ({ data: chunk({ content: text }, null), text })),
+    { data: chunk({}, answer.finish, groqUsage) },
+    ...(shape.includeUsage ? [{ data: JSON.stringify({ ...base, choices: [], usage: chatUsage(answer.usage) }) }] : []),
+    { data: "[DONE]" },
   ];
 }

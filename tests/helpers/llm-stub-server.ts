@@ -7,8 +7,10 @@
  * Point GOOGLE_GENERATIVE_AI_BASE_URL, GROQ_BASE_URL at its origin and
  * OPENAI_COMPATIBLE_BASE_URL at `<origin>/v1`.
  *
- * It records every request (parsed body, headers, whether the client hung up) and answers
- * per request from a behaviour function: reply text, delay, status and headers.
+ * It records every request (parsed body, headers, the chunks it streamed and when, whether the
+ * client hung up) and answers per request from a behaviour function: reply text, delays (before
+ * the answer and between streamed chunks), token usage, status, headers, a stream that breaks.
+ * Streamed answers stop being written the moment the client hangs up.
  * For other processes (e2e, crash tests): GET /__stub/requests, POST /__stub/reset,
  * PUT /__stub/reply with a StubReply (or null) as JSON.
  */
@@ -29,9 +31,10 @@ import {
   type Answer,
   type Json,
   type StubProtocol,
+  type StubUsage,
 } from "./llm-stub-protocols";
 
-export type { StubProtocol };
+export type { StubProtocol, StubUsage };
 
 export interface RecordedRequest {
   /** 1-based, over all requests. */
@@ -53,18 +56,41 @@ export interface RecordedRequest {
   /** The client disconnected before the answer was complete (a canceled or timed-out call). */
   aborted: boolean;
   settledAt?: number;
+  /** Streamed answers: each text chunk written, with when (epoch ms, sub-millisecond). */
+  chunks: { at: number; text: string }[];
+  /** How a stream the reply told to break was broken. */
+  brokeStream?: "error-event" | "disconnect";
 }
 
 export interface StubReply {
   /** Default: "stub: " + the user message. */
   text?: string;
+  /** Before the answer (its headers, for a stream). */
   delayMs?: number;
+  /** Streams: between one text chunk and the next. */
+  chunkDelayMs?: number;
+  /** Streams: words of the answer per text chunk (default 1; a text without spaces is one chunk). */
+  wordsPerChunk?: number;
+  /**
+   * Token counts to report instead of the defaults: the words of the system prompt and user
+   * message (plus 258 per image) in, the words of the answer out; cached and reasoning tokens
+   * only when given here.
+   */
+  usage?: Partial<StubUsage>;
+  /**
+   * Streams: after `afterChunks` text chunks (or at the end of a shorter answer), end the stream
+   * with an error event in the provider's shape (`status`, `errorMessage`), or by dropping the
+   * connection (`disconnect`).
+   */
+  streamError?: { afterChunks: number; status?: number; disconnect?: boolean };
   /** Non-2xx answers in the provider's own error shape. */
   status?: number;
   headers?: Record<string, string>;
   errorMessage?: string;
-  /** Sent as is instead of the protocol's body (for unreadable answers). */
+  /** Sent as is instead of the protocol's body (for unreadable answers), streamed or not. */
   rawBody?: string;
+  /** Streams: these server-sent events' data, as is, instead of the protocol's. */
+  rawEvents?: string[];
 }
 
 export type StubBehavior = (
@@ -76,6 +102,10 @@ export interface LlmStubOptions {
   host?: string;
   /** Delay of every answer unless the behaviour says otherwise. */
   delayMs?: number;
+  /** Delay between streamed chunks unless the behaviour says otherwise. */
+  chunkDelayMs?: number;
+  /** Words per streamed chunk unless the behaviour says otherwise (default 1). */
+  wordsPerChunk?: number;
   behavior?: StubBehavior;
   /** When set, a request with another key gets the provider's real "bad key" answer. */
   apiKeys?: Partial<Record<StubProtocol, string>>;
@@ -98,8 +128,13 @@ export interface LlmStub {
 function sleep(ms: number, cancel: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (ms <= 0 || cancel.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    cancel.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      cancel.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    cancel.addEventListener("abort", done, { once: true });
   });
 }
 
@@ -108,6 +143,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes of one machine. */
+const preciseNow = () => performance.timeOrigin + performance.now();
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -189,6 +227,7 @@ export async function startLlmStub(options: LlmStubOptions = {}): Promise<LlmStu
       images: asked.images,
       receivedAt: Date.now(),
       aborted: false,
+      chunks: [],
     };
     requests.push(record);
     if (requests.length > maxRecorded) requests.shift();
@@ -196,7 +235,7 @@ export async function startLlmStub(options: LlmStubOptions = {}): Promise<LlmStu
     // The client hanging up before we finished is what a cancel looks like from here.
     const hungUp = new AbortController();
     res.on("close", () => {
-      if (!res.writableFinished) {
+      if (!res.writableFinished && !record.brokeStream) {
         record.aborted = true;
         hungUp.abort();
       }
@@ -217,6 +256,11 @@ export async function startLlmStub(options: LlmStubOptions = {}): Promise<LlmStu
         protocol === "gemini" ? "API key not valid. Please pass a valid API key." : "Invalid API Key";
     }
     record.status = status;
+    if (reply.rawEvents !== undefined && record.stream && status < 400) {
+      res.writeHead(status, { "content-type": "text/event-stream", ...reply.headers });
+      res.end(reply.rawEvents.map((data) => `data: ${data}\n\n`).join(""));
+      return;
+    }
     if (reply.rawBody !== undefined) {
       res.writeHead(status, { "content-type": "application/json", ...reply.headers }).end(reply.rawBody);
       return;
@@ -236,8 +280,11 @@ export async function startLlmStub(options: LlmStubOptions = {}): Promise<LlmStu
     const answer: Answer = {
       text: words.join(" "),
       finish: cut ? "length" : "stop",
-      promptTokens: wordCount(`${record.systemPrompt} ${record.userMessage}`) + 258 * record.images.length,
-      outputTokens: words.length,
+      usage: {
+        promptTokens: wordCount(`${record.systemPrompt} ${record.userMessage}`) + 258 * record.images.length,
+        outputTokens: words.length,
+        ...reply.usage,
+      },
     };
     if (!record.stream) {
       const payload =
@@ -251,7 +298,28 @@ export async function startLlmStub(options: LlmStubOptions = {}): Promise<LlmStu
       "cache-control": "no-cache",
       ...reply.headers,
     });
-    for (const event of streamEvents(answer, record)) res.write(`data: ${event}\n\n`);
+    const events = streamEvents(answer, record, {
+      wordsPerChunk: reply.wordsPerChunk ?? options.wordsPerChunk,
+      includeUsage: asked.includeUsage,
+    });
+    const lastText = events.findLastIndex((event) => event.text !== undefined);
+    const chunkDelayMs = reply.chunkDelayMs ?? options.chunkDelayMs ?? 0;
+    const breakAt = reply.streamError;
+    let written: Promise<void> = Promise.resolve();
+    for (const [i, event] of events.entries()) {
+      if (breakAt && (event.text !== undefined || i > lastText) && record.chunks.length >= breakAt.afterChunks) {
+        record.brokeStream = breakAt.disconnect ? "disconnect" : "error-event";
+        // What was sent reaches the client first; then the connection drops mid-answer.
+        if (breakAt.disconnect) return void (await written, res.destroy());
+        const failure = breakAt.status ?? 500;
+        const message = reply.errorMessage ?? defaultErrorMessage(failure, record.model);
+        return void res.end(`data: ${JSON.stringify(errorBody(protocol, failure, message))}\n\n`);
+      }
+      if (event.text !== undefined && record.chunks.length > 0) await sleep(chunkDelayMs, hungUp.signal);
+      if (hungUp.signal.aborted) return;
+      if (event.text !== undefined) record.chunks.push({ at: preciseNow(), text: event.text });
+      written = new Promise((resolve) => res.write(`data: ${event.data}\n\n`, () => resolve()));
+    }
     res.end();
   }
 

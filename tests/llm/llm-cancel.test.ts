@@ -1,26 +1,12 @@
 /** Cancel and timeout: aborting the node's signal aborts the HTTP request in flight, promptly. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LlmProvider } from "@/nodes/llm/definition";
-import { resetEnvCache } from "@/server/env";
 import { createLlmExecutor } from "@/nodes/llm/create-llm-executor";
-import { startLlmStub, type LlmStub } from "../helpers/llm-stub-server";
-import { makeContext, memoryImageLoader, pointEnvAt } from "./llm-test-kit";
+import { makeContext, memoryImageLoader, stubForThisFile } from "./llm-test-kit";
 
-let stub: LlmStub;
+// Every answer would take 10 s: only an abort ends these requests early.
+const stub = stubForThisFile({ delayMs: 10_000 });
 const execute = createLlmExecutor({ loadImage: memoryImageLoader({}) });
-
-beforeAll(async () => {
-  // Every answer would take 10 s: only an abort ends these requests early.
-  stub = await startLlmStub({ delayMs: 10_000 });
-});
-afterAll(async () => {
-  resetEnvCache();
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-  pointEnvAt(stub);
-});
 
 describe.each(["google", "groq", "openai-compatible"] as LlmProvider[])("%s", (provider) => {
   it("an aborted signal aborts the request in flight and rejects with the abort reason", async () => {

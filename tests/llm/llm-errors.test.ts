@@ -2,29 +2,16 @@
  * Failures through the real AI SDK clients: which are transient (the engine retries them,
  * waiting what the provider asked) and which fail the node at once with a readable message.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs } from "@/engine/retry";
 import type { LlmProvider } from "@/nodes/llm/definition";
-import { resetEnvCache } from "@/server/env";
 import { createLlmExecutor } from "@/nodes/llm/create-llm-executor";
 import { LlmError } from "@/server/llm/llm-error";
-import { startLlmStub, type LlmStub } from "../helpers/llm-stub-server";
-import { makeContext, memoryImageLoader, pointEnvAt } from "./llm-test-kit";
+import { startLlmStub } from "../helpers/llm-stub-server";
+import { makeContext, memoryImageLoader, pointEnvAt, stubForThisFile } from "./llm-test-kit";
 
-let stub: LlmStub;
+const stub = stubForThisFile();
 const execute = createLlmExecutor({ loadImage: memoryImageLoader({}) });
-
-beforeAll(async () => {
-  stub = await startLlmStub();
-});
-afterAll(async () => {
-  resetEnvCache();
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-  pointEnvAt(stub);
-});
 
 const MODELS: Record<LlmProvider, string> = {
   google: "gemini-2.5-flash",
@@ -105,7 +92,7 @@ describe.each(Object.keys(MODELS) as LlmProvider[])("%s", (provider) => {
 
 describe("no text", () => {
   it("a prompt Gemini blocks fails with the reason instead of an empty output", async () => {
-    stub.setBehavior(() => ({ rawBody: JSON.stringify({ promptFeedback: { blockReason: "SAFETY" } }) }));
+    stub.setBehavior(() => ({ rawEvents: [JSON.stringify({ promptFeedback: { blockReason: "SAFETY" } })] }));
     const error = await failure("google");
 
     expect(error.message).toBe("Gemini withheld the answer: content filter (SAFETY)");
@@ -113,7 +100,7 @@ describe("no text", () => {
   });
 
   it("an answer without candidates fails rather than passing an empty string downstream", async () => {
-    stub.setBehavior(() => ({ rawBody: "{}" }));
+    stub.setBehavior(() => ({ rawEvents: ["{}"] }));
     const error = await failure("google");
 
     expect(error.message).toBe("Gemini returned no text (finish reason: other)");

@@ -3,27 +3,16 @@
  * the system prompt, the user message, the image bytes, temperature and max tokens arrive,
  * and the answer and token usage come back.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { LlmProvider } from "@/nodes/llm/definition";
-import { resetEnvCache } from "@/server/env";
 import { createLlmExecutor, type LoadedImage } from "@/nodes/llm/create-llm-executor";
-import { startLlmStub, type LlmStub, type StubProtocol } from "../helpers/llm-stub-server";
-import { KEYS, makeContext, makeImages, memoryImageLoader, pointEnvAt } from "./llm-test-kit";
+import { type StubProtocol } from "../helpers/llm-stub-server";
+import { KEYS, makeContext, makeImages, memoryImageLoader, stubForThisFile } from "./llm-test-kit";
 
-let stub: LlmStub;
+const stub = stubForThisFile({ apiKeys: KEYS });
 let images: Record<string, LoadedImage>;
-
 beforeAll(async () => {
-  stub = await startLlmStub({ apiKeys: KEYS });
   images = await makeImages();
-});
-afterAll(async () => {
-  resetEnvCache();
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-  pointEnvAt(stub);
 });
 
 const CASES: { provider: LlmProvider; protocol: StubProtocol; model: string; path: string }[] = [
@@ -31,7 +20,7 @@ const CASES: { provider: LlmProvider; protocol: StubProtocol; model: string; pat
     provider: "google",
     protocol: "gemini",
     model: "gemini-2.5-flash",
-    path: "/v1beta/models/gemini-2.5-flash:generateContent",
+    path: "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
   },
   {
     provider: "groq",

@@ -3,11 +3,11 @@
  * every provider at it, an in-memory image loader and a node context that records logs.
  */
 import sharp from "sharp";
-import { vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { NodeRunContext } from "@/nodes/types";
 import { resetEnvCache } from "@/server/env";
 import type { LoadImage, LoadedImage } from "@/nodes/llm/create-llm-executor";
-import type { LlmStub } from "../helpers/llm-stub-server";
+import { startLlmStub, type LlmStub, type LlmStubOptions } from "../helpers/llm-stub-server";
 
 export const KEYS = {
   gemini: "test-google-key",
@@ -25,6 +25,36 @@ export function pointEnvAt(stub: LlmStub, overrides: Record<string, string | und
     OPENAI_COMPATIBLE_BASE_URL: `${stub.url}/v1`,
     OPENAI_COMPATIBLE_API_KEY: KEYS["openai-compatible"],
     ...overrides,
+  });
+}
+
+/**
+ * A stub for the whole file (started before all, closed after), reset and pointed at by every
+ * provider before each test. The stub exists only once `beforeAll` ran, so this hands out a
+ * stand-in that forwards to it.
+ */
+export function stubForThisFile(options?: LlmStubOptions): LlmStub {
+  let started: LlmStub | undefined;
+  beforeAll(async () => {
+    started = await startLlmStub(options);
+  });
+  afterAll(async () => {
+    resetEnvCache();
+    await started?.close();
+  });
+  beforeEach(() => {
+    live().reset();
+    pointEnvAt(live());
+  });
+  function live(): LlmStub {
+    if (!started) throw new Error("the LLM stub is used before beforeAll started it");
+    return started;
+  }
+  return new Proxy({} as LlmStub, {
+    get: (_, key) => {
+      const value: unknown = Reflect.get(live(), key);
+      return typeof value === "function" ? value.bind(live()) : value;
+    },
   });
 }
 
@@ -50,8 +80,10 @@ export function memoryImageLoader(images: Record<string, LoadedImage>, owner = "
   };
 }
 
+/** A node context whose log lines and streamed text are recorded (`deltas`, in order). */
 export function makeContext(signal: AbortSignal = new AbortController().signal) {
   const log = vi.fn<NodeRunContext["log"]>();
-  const ctx: NodeRunContext = { userId: "user_1", runId: "run_1", nodeId: "llm_1", signal, log };
-  return { ctx, log };
+  const deltas: string[] = [];
+  const ctx: NodeRunContext = { userId: "user_1", runId: "run_1", nodeId: "llm_1", attempt: 1, signal, log, onTextDelta: (text) => void deltas.push(text) };
+  return { ctx, log, deltas };
 }

@@ -8,6 +8,7 @@ export function nodeContext(userId: string, overrides: Partial<NodeRunContext> =
     userId,
     runId: "run_test",
     nodeId: "node_test",
+    attempt: 1,
     signal: new AbortController().signal,
     log: (level, message) => logs.push({ level, message }),
     ...overrides,

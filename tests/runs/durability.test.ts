@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { POST as execute } from "@/app/api/execute/route";
@@ -10,6 +10,7 @@ import { WORKER_LOST_MESSAGE } from "@/server/runs/mark-run-worker-lost";
 import { waitForRunEnd } from "@/server/runs/wait-for-run-end";
 import { callRoute } from "../helpers/call-route";
 import { llmChain, sleep, startRunHarness, type RunHarness } from "../helpers/run-harness";
+import { spawnWorkerProcess } from "../helpers/worker-process";
 import { testEngine } from "../helpers/test-database";
 
 let h: RunHarness;
@@ -98,20 +99,12 @@ describe(`durability on ${testEngine}`, () => {
 
   it.skipIf(testEngine !== "postgres")("a worker process killed with SIGKILL mid-run: another worker finishes the run", async () => {
     // PGlite serves one process (its data directory is locked), so this needs the server.
-    const workerEnv = {
-      ...process.env,
-      DATABASE_URL: h.t.url,
-      GALAXY_WORKER: "external",
-      GALAXY_RUN_LEASE_SECONDS: "1",
-      GALAXY_RUN_RETRIES: "2",
-      GALAXY_WORKER_POLL_MS: "100",
-      OPENAI_COMPATIBLE_BASE_URL: `${h.stub.url}/v1`,
-      TRIGGER_SECRET_KEY: "",
-      TRIGGER_API_KEY: "",
-    };
     const spawnWorker = (): ChildProcess =>
-      // node itself, not the tsx CLI: the CLI runs the script in a child process that SIGKILL would orphan.
-      spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "src/server/jobs/worker-main.ts"], { env: workerEnv, stdio: ["ignore", "inherit", "inherit"] });
+      spawnWorkerProcess({
+        databaseUrl: h.t.url,
+        stubUrl: h.stub.url,
+        env: { GALAXY_RUN_LEASE_SECONDS: "1", GALAXY_RUN_RETRIES: "2" },
+      });
     let slow = true;
     h.stub.setBehavior((req) => (req.systemPrompt === "node llm-2" && slow ? { delayMs: 30_000 } : undefined));
     const first = spawnWorker();

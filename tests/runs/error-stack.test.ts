@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { POST as execute } from "@/app/api/execute/route";
@@ -9,6 +9,7 @@ import { hasRunSubscribers } from "@/server/events/run-events";
 import { executeRun } from "@/server/runs/execute-run";
 import { callRoute } from "../helpers/call-route";
 import { llmNode, sleep, startRunHarness, textNode, edge, type RunHarness } from "../helpers/run-harness";
+import { spawnWorkerProcess } from "../helpers/worker-process";
 import { testEngine } from "../helpers/test-database";
 
 let h: RunHarness;
@@ -95,19 +96,7 @@ describe(`error_stack on ${testEngine}`, () => {
     const stream = await openStream(runId);
     let worker: ChildProcess | undefined;
     try {
-      // node itself, not the tsx CLI, so that killing it leaves no orphan.
-      worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "src/server/jobs/worker-main.ts"], {
-        env: {
-          ...process.env,
-          DATABASE_URL: h.t.url,
-          GALAXY_WORKER: "external",
-          GALAXY_WORKER_POLL_MS: "100",
-          OPENAI_COMPATIBLE_BASE_URL: `${h.stub.url}/v1`,
-          TRIGGER_SECRET_KEY: "",
-          TRIGGER_API_KEY: "",
-        },
-        stdio: ["ignore", "inherit", "inherit"],
-      });
+      worker = spawnWorkerProcess({ databaseUrl: h.t.url, stubUrl: h.stub.url });
       const sse = await stream.body;
       const run = await storedRun(runId);
       expect(run.status).toBe("FAILED");

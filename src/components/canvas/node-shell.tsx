@@ -1,18 +1,41 @@
 /**
  * The chrome every node shares, from its definition: header (icon in the node's colour,
  * label, status, ▶ run this node, menu), the body, outputs on the right, the result by port
- * type, a pulsing glow while running, and problems in plain words.
+ * type (and a streaming answer as it grows), tokens and cost after a model call, a pulsing
+ * glow while running, and problems in plain words.
  */
 "use client";
 import type { ReactNode } from "react";
 import type { NodeDefinition } from "@/nodes/types";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { useRunStore } from "@/stores/run-store";
+import { UsageLine } from "@/components/ui/usage-line";
+import { LiveText } from "./live-text";
 import { NodeIcon } from "./node-icon";
 import { NodeMenu } from "./node-menu";
 import { OutputHandles } from "./output-handles";
 import { OutputView } from "./result-view";
 import { useNodeResult } from "./use-node-state";
+
+/**
+ * Why a node did not run: an input failed or the run stopped ("skipped: …"), or — for the node
+ * a stop (a budget) kept from starting — the stop's own words.
+ */
+function SkipNote({ nodeId, error }: { nodeId: string; error: string | null }) {
+  if (error && !error.startsWith("skipped:")) {
+    return (
+      <div role="alert" data-testid={`stopped-${nodeId}`} className="mx-3 mb-2 rounded-md bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200">
+        Not run: {error}
+      </div>
+    );
+  }
+  const why = error?.slice("skipped:".length).trim();
+  return (
+    <div data-testid={`skipped-${nodeId}`} className="mx-3 mb-2 text-xs text-zinc-400">
+      {why ? `Skipped: ${why}.` : "Skipped: an input node failed."}
+    </div>
+  );
+}
 
 const STATUS_STYLE: Record<string, string> = {
   RUNNING: "bg-violet-500/20 text-violet-200",
@@ -69,10 +92,16 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
           {result.error}
         </div>
       )}
-      {result?.status === "SKIPPED" && <div className="mx-3 mb-2 text-xs text-zinc-400">Skipped: an input node failed.</div>}
+      {result?.status === "SKIPPED" && <SkipNote nodeId={id} error={result.error ?? null} />}
+      <LiveText nodeId={id} />
       {def.inlineResult !== false && result?.status === "SUCCESS" && result.output && (
         <div className="px-3 pb-3">
           <OutputView nodeId={id} ports={def.outputs} output={result.output} />
+        </div>
+      )}
+      {result?.usage && status !== "RUNNING" && (
+        <div className="border-t border-line px-3 py-1.5 text-[11px] text-zinc-400">
+          <UsageLine usage={result.usage} testId={`usage-${id}`} />
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
-/** A node's output shown inline, by port type: text (scrollable, with copy), image preview with its size, or a video player. */
+/** A node's output shown inline, by port type: text (Markdown, raw on demand, with copy), image preview with its size, or a video player. */
 "use client";
 import { useState } from "react";
+import { MarkdownView } from "@/components/markdown/markdown-view";
 import type { NodePort } from "@/nodes/types";
 
 export function ImagePreview({ src, alt, testId }: { src: string; alt: string; testId?: string }) {
@@ -23,23 +24,44 @@ export function ImagePreview({ src, alt, testId }: { src: string; alt: string; t
   );
 }
 
-export function TextResult({ text, testId }: { text: string; testId?: string }) {
+/** A text output: Markdown (an LLM's answer usually is), with a toggle to the raw text and a copy button. */
+export function TextResult({ text, testId, markdown = true, partial = false }: { text: string; testId?: string; markdown?: boolean; partial?: boolean }) {
   const [copied, setCopied] = useState(false);
+  const [raw, setRaw] = useState(false);
+  const asMarkdown = markdown && !raw;
   return (
-    <div className="relative rounded-md border border-line bg-black/30">
-      <button
-        type="button"
-        aria-label="Copy output"
-        className="nodrag absolute right-1 top-1 rounded bg-white/10 px-1.5 py-0.5 text-[11px] hover:bg-white/20"
-        onClick={() => {
-          void navigator.clipboard?.writeText(text).then(() => setCopied(true));
-          setTimeout(() => setCopied(false), 1200);
-        }}
+    <div className={`relative rounded-md border bg-black/30 ${partial ? "border-amber-500/40 border-dashed" : "border-line"}`}>
+      <div className="absolute right-1 top-1 flex gap-1">
+        {markdown && (
+          <button
+            type="button"
+            aria-label="Show raw text"
+            aria-pressed={raw}
+            data-testid={testId ? `${testId}-raw` : undefined}
+            className={`nodrag rounded px-1.5 py-0.5 text-[11px] hover:bg-white/20 ${raw ? "bg-violet-500/30" : "bg-white/10"}`}
+            onClick={() => setRaw((v) => !v)}
+          >
+            Raw
+          </button>
+        )}
+        <button
+          type="button"
+          aria-label="Copy output"
+          className="nodrag rounded bg-white/10 px-1.5 py-0.5 text-[11px] hover:bg-white/20"
+          onClick={() => {
+            void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+            setTimeout(() => setCopied(false), 1200);
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <div
+        data-testid={testId}
+        data-format={asMarkdown ? "markdown" : "raw"}
+        className={`nowheel nodrag max-h-48 cursor-text select-text overflow-auto p-2 pr-20 text-xs leading-relaxed text-zinc-200 ${asMarkdown ? "" : "whitespace-pre-wrap"}`}
       >
-        {copied ? "Copied" : "Copy"}
-      </button>
-      <div data-testid={testId} className="nowheel nodrag max-h-48 cursor-text select-text overflow-auto whitespace-pre-wrap p-2 pr-12 text-xs leading-relaxed text-zinc-200">
-        {text}
+        {asMarkdown ? <MarkdownView text={text} /> : text}
       </div>
     </div>
   );
@@ -58,7 +80,7 @@ export function OutputView({ nodeId, ports, output }: { nodeId: string; ports: R
           case "text":
             return typeof value === "string" ? <TextResult key={name} text={value} testId={`result-text-${nodeId}`} /> : null;
           case "number":
-            return typeof value === "number" ? <TextResult key={name} text={String(value)} testId={`result-text-${nodeId}`} /> : null;
+            return typeof value === "number" ? <TextResult key={name} text={String(value)} testId={`result-text-${nodeId}`} markdown={false} /> : null;
         }
       })}
     </div>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { formatRelative } from "@/components/ui/format";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
+import { UsageLine } from "@/components/ui/usage-line";
 import type { WorkflowSummary } from "@/lib/client/types";
 
 export interface CardActions {
@@ -31,6 +32,11 @@ export function WorkflowCard({ workflow: w, actions }: { workflow: WorkflowSumma
         <span>Updated {formatRelative(w.updatedAt)}</span>
         {w.lastRun ? <RunStatusBadge status={w.lastRun.status} /> : <span>· never run</span>}
       </div>
+      {w.usage30d && (
+        <p className="mt-1 text-xs text-zinc-500" title={`${w.usage30d.runs} ${w.usage30d.runs === 1 ? "run" : "runs"} with model calls in the last 30 days`}>
+          Last 30 days: <UsageLine usage={w.usage30d} testId="workflow-usage-30d" className="text-zinc-300" />
+        </p>
+      )}
       <div className="mt-2 flex gap-1 border-t border-line pt-2">
         <button type="button" className={ACTION} data-testid="workflow-edit" onClick={() => actions.onEdit(w)}>Rename</button>
         <button type="button" className={ACTION} data-testid="workflow-duplicate" onClick={() => actions.onDuplicate(w)}>Duplicate</button>

@@ -1,13 +1,16 @@
-/** The editor's top bar: name, save state, undo/redo, import/export, and the run controls. */
+/** The editor's top bar: name, save state, undo/redo, import/export, the run budget, and the run controls. */
 "use client";
 import Link from "next/link";
-import { useRef } from "react";
+import { useRef, useState } from "react";
+import { budgetText } from "@/components/ui/format";
 import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
+import { saveBudget } from "@/stores/actions/save-settings";
 import { saveNow } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
 import { useUiStore } from "@/stores/ui-store";
+import { BudgetDialog } from "./budget-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { exportCurrent, importIntoCanvas } from "./transfer";
 
@@ -20,6 +23,8 @@ export function EditorToolbar() {
   const selectedKey = useGraphStore((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join(","));
   const running = useRunStore((s) => s.activeRunId !== null);
   const status = useRunStore((s) => s.status);
+  const budget = useEditorStore((s) => s.settings.budget);
+  const [budgetOpen, setBudgetOpen] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const selected = selectedKey ? selectedKey.split(",") : [];
 
@@ -55,6 +60,17 @@ export function EditorToolbar() {
           }}
         />
       </div>
+      <button
+        type="button"
+        className={`${BTN} ml-1`}
+        data-testid="budget-open"
+        aria-label={`Run budget: ${budgetText(budget)}`}
+        title={`Run budget: ${budgetText(budget)}`}
+        onClick={() => setBudgetOpen(true)}
+      >
+        Budget{budget && <span className="ml-1 text-violet-300">●</span>}
+      </button>
+      {budgetOpen && <BudgetDialog budget={budget} onSave={saveBudget} onClose={() => setBudgetOpen(false)} />}
       <div className="ml-auto flex items-center gap-2">
         {running && (
           <span className="flex items-center gap-2 text-xs text-violet-200" data-testid="run-status">

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
-import { formatDuration } from "@/components/ui/format";
-import { ImagePreview } from "@/components/canvas/result-view";
-import type { NodeResult } from "@/lib/client/types";
+import { formatCount, formatDuration, formatUsd } from "@/components/ui/format";
+import { ImagePreview, TextResult } from "@/components/canvas/result-view";
+import type { NodeResult, Usage } from "@/lib/client/types";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 
@@ -18,8 +18,8 @@ function isMediaUrl(v: unknown): v is string {
   return typeof v === "string" && (v.startsWith("/api/files/") || /^https?:\/\/.+\.(png|jpe?g|webp|gif)(\?|$)/i.test(v));
 }
 
-/** Values of a node's inputs or outputs: image URLs previewed, the rest as text. */
-function Values({ label, values, nodeId }: { label: string; values: unknown; nodeId: string }) {
+/** Values of a node's inputs or outputs: image URLs previewed, text outputs as Markdown (raw on demand), the rest as text. */
+function Values({ label, values, nodeId, markdown = false }: { label: string; values: unknown; nodeId: string; markdown?: boolean }) {
   if (!values || typeof values !== "object") return null;
   // Connected inputs arrive as arrays; a single value reads better unwrapped.
   const entries = Object.entries(values as Record<string, unknown>)
@@ -38,6 +38,8 @@ function Values({ label, values, nodeId }: { label: string; values: unknown; nod
                 <ImagePreview src={v} alt={`${k} of ${nodeId}`} />
               ) : Array.isArray(v) && v.every(isMediaUrl) ? (
                 <div className="grid grid-cols-2 gap-1">{v.map((u, i) => <ImagePreview key={i} src={u} alt={`${k} ${i + 1}`} />)}</div>
+              ) : typeof v === "string" && markdown ? (
+                <TextResult text={v} />
               ) : (
                 <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-words rounded bg-black/30 p-1.5 text-zinc-200">{typeof v === "string" ? v : JSON.stringify(v, null, 1)}</pre>
               )}
@@ -46,6 +48,27 @@ function Values({ label, values, nodeId }: { label: string; values: unknown; nod
         ))}
       </dl>
     </div>
+  );
+}
+
+/** Input, output and total tokens and the cost of a node's model calls. */
+function NodeUsage({ usage }: { usage: Usage }) {
+  return (
+    <dl className="mt-1.5 grid grid-cols-4 gap-x-2 text-[11px]" data-testid="detail-usage">
+      {(
+        [
+          ["in", formatCount(usage.inputTokens)],
+          ["out", formatCount(usage.outputTokens)],
+          ["total", formatCount(usage.totalTokens)],
+          ["cost", formatUsd(usage.costUsd)],
+        ] as const
+      ).map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-zinc-500">{label}</dt>
+          <dd className="tabular-nums text-zinc-200" data-testid={`detail-usage-${label}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -64,8 +87,14 @@ export function NodeResultCard({ result }: { result: NodeResult }) {
       {open && (
         <>
           {result.error && <p className="mt-1.5 rounded bg-red-500/10 p-1.5 text-xs text-red-200">{result.error}</p>}
+          {result.meta?.partial === true && (
+            <p data-testid="detail-partial" className="mt-1.5 text-[11px] font-semibold uppercase tracking-wide text-amber-300">
+              Partial answer — stopped before the end
+            </p>
+          )}
+          {result.usage && <NodeUsage usage={result.usage} />}
           <Values label="Inputs" values={result.input} nodeId={result.nodeId} />
-          <Values label="Outputs" values={result.output} nodeId={result.nodeId} />
+          <Values label="Outputs" values={result.output} nodeId={result.nodeId} markdown />
         </>
       )}
     </li>

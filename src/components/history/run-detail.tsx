@@ -1,7 +1,7 @@
-/** One run node by node: status, inputs, outputs (images previewed), duration, error; then its logs. */
+/** One run node by node: status, inputs, outputs (images previewed), duration, tokens and cost, error; then its logs. */
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format";
+import { budgetText, formatCount, formatDuration, formatTime, formatUsd, SCOPE_LABEL } from "@/components/ui/format";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { errorText } from "@/lib/client/api";
 import { runQuery } from "@/lib/client/queries/runs";
@@ -31,8 +31,28 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
             <dd>{formatDuration(run.durationMs)}</dd>
             <dt className="text-zinc-500">Scope</dt>
             <dd data-testid="detail-scope">{SCOPE_LABEL[run.scope ?? "FULL"]}</dd>
+            {run.usage && (
+              <>
+                <dt className="text-zinc-500">Tokens</dt>
+                <dd data-testid="detail-run-tokens" title={`${formatCount(run.usage.inputTokens)} in · ${formatCount(run.usage.outputTokens)} out`}>
+                  {formatCount(run.usage.totalTokens)}
+                </dd>
+                <dt className="text-zinc-500">Cost</dt>
+                <dd data-testid="detail-run-cost">{formatUsd(run.usage.costUsd)}</dd>
+              </>
+            )}
+            {run.budget && (run.budget.maxTokens !== undefined || run.budget.maxCostUsd !== undefined) && (
+              <>
+                <dt className="text-zinc-500">Budget</dt>
+                <dd data-testid="detail-run-budget">{budgetText(run.budget)}</dd>
+              </>
+            )}
           </dl>
-          {run.errorMessage && <p className="rounded-md bg-red-500/10 p-2 text-xs text-red-200">{run.errorMessage}</p>}
+          {run.errorMessage && (
+            <p role="alert" data-testid="detail-run-error" data-code={run.errorCode ?? undefined} className="rounded-md bg-red-500/10 p-2 text-xs text-red-200">
+              {run.errorMessage}
+            </p>
+          )}
           <ol className="space-y-2">
             {(run.nodeResults ?? []).map((r) => <NodeResultCard key={r.nodeId} result={r} />)}
           </ol>

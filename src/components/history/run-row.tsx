@@ -1,6 +1,7 @@
 "use client";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format";
+import { UsageLine } from "@/components/ui/usage-line";
 import type { RunListItem } from "@/lib/client/types";
 import { useUiStore } from "@/stores/ui-store";
 
@@ -22,7 +23,10 @@ export function RunRow({ run }: { run: RunListItem }) {
           <span className="rounded bg-white/5 px-1.5 py-0.5 text-[11px] text-zinc-300">{scope}</span>
           <span className="ml-auto text-xs text-zinc-400">{formatDuration(run.durationMs)}</span>
         </span>
-        <span className="text-xs text-zinc-500">{formatTime(run.startedAt ?? run.createdAt)}</span>
+        <span className="flex items-center gap-2 text-xs text-zinc-500">
+          {formatTime(run.startedAt ?? run.createdAt)}
+          <UsageLine usage={run.usage} testId="history-row-usage" className="ml-auto text-zinc-400" />
+        </span>
       </button>
     </li>
   );

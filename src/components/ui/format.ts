@@ -1,4 +1,6 @@
-/** Human formats shared by the dashboard and the history sidebar. */
+/** Human formats shared by the dashboard, the canvas and the history sidebar. */
+import type { Budget, Usage } from "@/lib/client/types";
+
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -24,3 +26,42 @@ export function formatRelative(iso: string): string {
 }
 
 export const SCOPE_LABEL: Record<string, string> = { FULL: "full", PARTIAL: "selection", SINGLE: "single" };
+
+const COUNT = new Intl.NumberFormat("en-US");
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? "—" : COUNT.format(n);
+}
+
+/** "1,234 tokens" (one token, unknown). */
+export function formatTokens(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "tokens unknown";
+  return `${COUNT.format(n)} ${n === 1 ? "token" : "tokens"}`;
+}
+
+/**
+ * Dollars with enough digits to see a small amount: $0.0012, $0.012, $0.50, $1,234.56;
+ * below a hundredth of a cent "< $0.0001"; unknown prices say so.
+ */
+export function formatUsd(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined) return "cost unknown";
+  if (usd === 0) return "$0";
+  if (usd < 0.0001) return "< $0.0001";
+  if (usd >= 1) return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  // Two significant digits, at least two decimals.
+  const decimals = Math.min(6, Math.max(2, Math.ceil(-Math.log10(usd)) + 1));
+  return `$${usd.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
+}
+
+/** "1,234 tokens · $0.0012", or "… · cost unknown". */
+export function formatUsage(usage: Pick<Usage, "totalTokens" | "costUsd">): string {
+  return `${formatTokens(usage.totalTokens)} · ${formatUsd(usage.costUsd)}`;
+}
+
+/** "10,000 tokens or $0.50 per run", "no cap". */
+export function budgetText(budget: Budget | null | undefined): string {
+  const caps = [];
+  if (budget?.maxTokens !== undefined) caps.push(formatTokens(budget.maxTokens));
+  if (budget?.maxCostUsd !== undefined) caps.push(formatUsd(budget.maxCostUsd));
+  return caps.length > 0 ? `${caps.join(" or ")} per run` : "no cap";
+}

@@ -1,14 +1,17 @@
 /**
  * Follows one run live through `GET /api/execute/{runId}/events` (SSE). When the stream
  * cannot be opened or drops, it falls back to polling `GET /api/execute/{runId}` once a
- * second, so the canvas always ends up with the final state.
+ * second, so the canvas always ends up with the final state (without the growing text of
+ * `delta` events: a polled run shows each answer when its node finishes).
  */
 import { getRun } from "./runs-api";
-import type { ExecutionLog, NodeResult, RunRow, RunStreamData } from "./types";
+import type { ExecutionLog, NodeResult, RunRow, RunStreamData, TextDelta } from "./types";
 
 export interface RunEventHandlers {
   onSnapshot: (run: RunRow, nodeResults: NodeResult[]) => void;
   onNode: (result: NodeResult) => void;
+  /** Text an LLM node streamed: append it, or start over when `attempt` grew (a retry). */
+  onDelta: (delta: TextDelta) => void;
   onRun: (run: RunRow) => void;
   onLog: (log: ExecutionLog) => void;
   onEnd: () => void;
@@ -58,6 +61,10 @@ export function followRun(runId: string, handlers: RunEventHandlers): () => void
   source.addEventListener("node", (e) => {
     const data = parse<RunStreamData["node"]>(e as MessageEvent);
     if (data) handlers.onNode(data);
+  });
+  source.addEventListener("delta", (e) => {
+    const data = parse<TextDelta>(e as MessageEvent);
+    if (data && typeof data.nodeId === "string" && typeof data.text === "string") handlers.onDelta(data);
   });
   source.addEventListener("run", (e) => {
     const data = parse<RunStreamData["run"]>(e as MessageEvent);

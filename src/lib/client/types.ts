@@ -10,7 +10,8 @@ import type { ZPublicApiToken } from "@/contracts/auth";
 import type { ZWireEdge, ZWireGraph, ZWireNode } from "@/contracts/graph";
 import type { RouteAnswer } from "@/contracts/route-spec";
 import type { ZPublicLog, ZPublicRun, ZPublicRunListItem, ZPublicRunRow } from "@/contracts/run";
-import type { RUN_STREAM_EVENTS, ZNodeResultEvent } from "@/contracts/run-events";
+import type { RUN_STREAM_EVENTS, ZNodeResultEvent, ZNodeTextDelta } from "@/contracts/run-events";
+import type { ZBudget, ZUsage, ZUsageTotals } from "@/contracts/usage";
 import type { ZIntegrations } from "@/contracts/server-info";
 import type { ZPublicWorkflow, ZPublicWorkflowSummary, ZWorkflowRunSummary } from "@/contracts/workflow";
 
@@ -38,6 +39,12 @@ export type RunRow = z.output<typeof ZPublicRunRow>;
 /** A node result as the editor holds it: from a run's answer, or a live `node` event (which may lack its id and timestamps). */
 export type NodeResult = z.output<typeof ZNodeResultEvent>;
 export type ExecutionLog = z.output<typeof ZPublicLog>;
+/** A live `delta` event: text an LLM node streamed, for its `attempt` (DESIGN §9). */
+export type TextDelta = z.output<typeof ZNodeTextDelta>;
+/** Tokens and cost of a model call, a run or 30 days of a workflow: `null` where unknown. */
+export type Usage = z.output<typeof ZUsage>;
+export type UsageTotals = z.output<typeof ZUsageTotals>;
+export type Budget = z.output<typeof ZBudget>;
 /** The data of each live run event, by event name. */
 export type RunStreamData = {
   [E in keyof typeof RUN_STREAM_EVENTS]: z.output<(typeof RUN_STREAM_EVENTS)[E]>;

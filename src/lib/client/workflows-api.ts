@@ -26,7 +26,7 @@ export async function createWorkflow(input: { name: string; description?: string
   return (await api<{ workflow: Workflow }>("/api/workflows", { method: "POST", body })).workflow;
 }
 
-export type WorkflowPatch = Partial<{ name: string; description: string; tags: string[] } & WireGraph>;
+export type WorkflowPatch = Partial<{ name: string; description: string; tags: string[]; settings: Workflow["settings"] } & WireGraph>;
 
 export async function patchWorkflow(id: string, version: number, patch: WorkflowPatch): Promise<Workflow> {
   const body = { ...patch, version };

@@ -1,18 +1,26 @@
 /**
- * The executor of the `llm` node (and its `vision` alias): one `generateText` call with
- * the system prompt, the user message and the images as image parts (their bytes, read
- * from storage, never their URLs pasted into the text). The image loader and the model
- * source are injected so tests reach the real AI SDK clients without a database; provider
+ * The executor of the `llm` node (and its `vision` alias): one `streamText` call with the
+ * system prompt, the user message and the images as image parts (their bytes, read from
+ * storage, never their URLs pasted into the text). The answer streams: each piece of text goes
+ * to `ctx.onTextDelta` as it arrives; the output is the whole text. The image loader and the
+ * model source are injected so tests reach the real AI SDK clients without a database. Each
+ * call is counted by the run's meter (`ctx.meter`: usage, cost from the price table, budgets)
+ * before it starts and after it ends; its usage goes to `meta.usage`. Provider
  * plumbing (models, base URLs, error classification) stays in `src/server/llm/`.
  */
 import "server-only";
-import { generateText, type FinishReason, type ImagePart, type LanguageModel, type TextPart } from "ai";
+import { streamText, type FinishReason, type ImagePart, type LanguageModel, type TextPart } from "ai";
+import { estimatePromptTokens } from "@/server/runs/budget-estimate";
+import { formatUsd } from "@/server/runs/budget-messages";
+import { publicUsage, usageOfCall, type LlmUsageDetails } from "@/server/llm/call-usage";
 import { classifyLlmError } from "@/server/llm/classify-llm-error";
 import { getLanguageModel } from "@/server/llm/get-language-model";
 import { LlmError } from "@/server/llm/llm-error";
+import { findPrice, type TokenPrice } from "@/server/llm/prices";
 import { PROVIDER_NAMES } from "@/server/llm/provider-names";
-import type { NodeExecutor, NodeRunContext } from "../types";
+import type { NodeExecutor, NodeRunContext, NodeRunResult, ResolvedInput } from "../types";
 import type { llmNode, LlmProvider } from "./definition";
+import { readAnswerStream, type StreamedAnswer } from "./read-answer-stream";
 
 export interface LoadedImage {
   bytes: Uint8Array;
@@ -28,10 +36,12 @@ export interface LlmExecutorDeps {
   getModel?: (provider: LlmProvider, modelId: string) => LanguageModel;
 }
 
-export interface LlmUsage {
-  inputTokens: number | null;
-  outputTokens: number | null;
-  totalTokens: number | null;
+/** Token counts, cost and details of a call (`meta.usage`); null where the provider did not say. */
+export type LlmUsage = LlmUsageDetails;
+
+/** What the call used, once known: read by the budget wrapper whatever happens after. */
+interface Spent {
+  usage: LlmUsage | null;
 }
 
 async function loadImages(loadImage: LoadImage, ctx: NodeRunContext, urls: string[]): Promise<ImagePart[]> {
@@ -54,9 +64,9 @@ async function loadImages(loadImage: LoadImage, ctx: NodeRunContext, urls: strin
 }
 
 function describeUsage(usage: LlmUsage): string {
-  return usage.inputTokens === null && usage.outputTokens === null
-    ? "no token usage reported"
-    : `${usage.inputTokens ?? "?"} tokens in, ${usage.outputTokens ?? "?"} out`;
+  if (usage.inputTokens === null && usage.outputTokens === null) return "(no token usage reported)";
+  const cost = usage.costUsd === null ? "cost unknown" : formatUsd(usage.costUsd);
+  return `(${usage.inputTokens ?? "?"} tokens in, ${usage.outputTokens ?? "?"} out), ${cost}`;
 }
 
 /**
@@ -67,7 +77,7 @@ function describeUsage(usage: LlmUsage): string {
 export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof llmNode> {
   const getModel = deps.getModel ?? getLanguageModel;
 
-  return async (input, ctx) => {
+  const answer = async (input: ResolvedInput<typeof llmNode>, ctx: NodeRunContext, price: TokenPrice | null, spent: Spent): Promise<NodeRunResult> => {
     const call = { provider: input.provider, model: input.model };
     const name = PROVIDER_NAMES[input.provider];
     // Before reading any image: a missing provider should fail at once.
@@ -76,9 +86,9 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
     const text: TextPart = { type: "text", text: input.user_message };
 
     const startedAt = performance.now();
-    let result: Awaited<ReturnType<typeof generateText>>;
+    let result: StreamedAnswer;
     try {
-      result = await generateText({
+      const stream = streamText({
         model,
         system: input.system_prompt?.trim() ? input.system_prompt : undefined,
         messages: [{ role: "user", content: [text, ...images] }],
@@ -87,7 +97,10 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
         // The engine retries transient errors with backoff; two retry loops would multiply the wait.
         maxRetries: 0,
         abortSignal: ctx.signal,
+        // Failures are read from the stream and thrown (readAnswerStream); the default only prints them.
+        onError: () => undefined,
       });
+      result = await readAnswerStream(stream.fullStream, ctx.onTextDelta);
     } catch (error) {
       // Canceled or timed out: surface the engine's own reason, not the fetch abort.
       if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
@@ -95,12 +108,16 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
     }
     const durationMs = Math.round(performance.now() - startedAt);
 
-    const usage: LlmUsage = {
-      inputTokens: result.usage.inputTokens ?? null,
-      outputTokens: result.usage.outputTokens ?? null,
-      totalTokens: result.usage.totalTokens ?? null,
-    };
+    const usage = usageOfCall(result.usage, price);
+    spent.usage = usage;
     const finishReason: FinishReason = result.finishReason;
+    if (result.text === "" && result.contentType && !/^text\/event-stream\b/i.test(result.contentType)) {
+      // A proxy's page or a JSON body where a stream of events was asked for: nothing was read from it.
+      throw new LlmError(`${name} sent an answer that could not be used: expected a stream of events, got ${result.contentType}`, {
+        provider: input.provider,
+        retryable: false,
+      });
+    }
     if (result.text === "" && finishReason !== "stop" && finishReason !== "length") {
       // An empty output would flow downstream as if it were an answer; say why there is none.
       const why = result.rawFinishReason ? ` (${result.rawFinishReason})` : "";
@@ -115,11 +132,12 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
       provider: input.provider,
       model: input.model,
       durationMs,
+      firstTextMs: result.firstTextMs,
       images: images.length,
       usage,
       finishReason,
     };
-    ctx.log("info", `${name} ${input.model} answered in ${durationMs} ms (${describeUsage(usage)})`, facts);
+    ctx.log("info", `${name} ${input.model} answered in ${durationMs} ms ${describeUsage(usage)}`, facts);
     if (finishReason === "length") {
       ctx.log(
         "warning",
@@ -131,5 +149,24 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
       outputs: { output: result.text },
       meta: { provider: input.provider, model: input.model, usage, finishReason, durationMs },
     };
+  };
+
+  // The run's usage and budgets around each call: counted at its estimate before it starts
+  // (which may refuse it), then at what it used, whatever happened after the call.
+  return async (input, ctx) => {
+    const price = findPrice(input.provider, input.model);
+    const reservation = await ctx.meter?.reserve({
+      provider: input.provider,
+      model: input.model,
+      price,
+      promptTokens: estimatePromptTokens([input.system_prompt, input.user_message], input.images.length),
+      maxOutputTokens: input.maxTokens,
+    });
+    const spent: Spent = { usage: null };
+    try {
+      return await answer(input, ctx, price, spent);
+    } finally {
+      await reservation?.settle(spent.usage && publicUsage(spent.usage));
+    }
   };
 }

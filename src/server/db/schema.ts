@@ -11,15 +11,20 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { TBudget, TRunErrorCode, TUsage } from "@/contracts/usage";
+import type { TWorkflowSettings } from "@/contracts/workflow";
 import { LOG_LEVELS, NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { createId } from "@/lib/ids";
 
@@ -79,6 +84,8 @@ export const workflows = pgTable(
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer().notNull().default(1),
+    /** `{budget?}`: the workflow's run defaults (ZWorkflowSettings). */
+    settings: jsonb().$type<TWorkflowSettings>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -113,7 +120,13 @@ export const workflowRuns = pgTable(
     /** Node id → that node's outputs. */
     output: jsonb(),
     errorMessage: text(),
+    /** Why the run was stopped, beside the message: "BUDGET_EXCEEDED". */
+    errorCode: text().$type<TRunErrorCode>(),
     errorStack: text(),
+    /** The caps this run was started with (the request's, else its workflow's default). */
+    budget: jsonb().$type<TBudget>(),
+    /** Sum of the node results' usage, written when the run ends; null when no model call was made. */
+    usage: jsonb().$type<TUsage>(),
     startedAt: time(),
     completedAt: time(),
     durationMs: integer(),
@@ -143,8 +156,10 @@ export const nodeResults = pgTable(
     input: jsonb(),
     output: jsonb(),
     error: text(),
-    /** Facts beyond the outputs: token usage, pixel sizes, attempts. */
+    /** Facts beyond the outputs: token usage details, pixel sizes, attempts. */
     meta: jsonb(),
+    /** What this node's model calls used in this run (its attempts summed); null when it made none. */
+    usage: jsonb().$type<TUsage>(),
     /** Hash of type, params and resolved inputs: a partial run reuses a SUCCESS with the same key. */
     cacheKey: text(),
     /** True when this result was reused from an earlier run rather than executed. */
@@ -182,6 +197,27 @@ export const executionLogs = pgTable(
     index("execution_logs_level_idx").on(t.level),
     index("execution_logs_timestamp_idx").on(t.timestamp),
   ],
+);
+
+/**
+ * What each user's model calls used per UTC day, across runs and processes: added to
+ * atomically as each call settles, read before each call when `GALAXY_DAILY_BUDGET_USD` is set.
+ */
+export const dailyUsage = pgTable(
+  "daily_usage",
+  {
+    userId: ownerId(),
+    /** The UTC day. */
+    day: date({ mode: "string" }).notNull(),
+    tokens: bigint({ mode: "number" }).notNull().default(0),
+    /** Of the calls whose price is known. */
+    costUsd: doublePrecision().notNull().default(0),
+    calls: integer().notNull().default(0),
+    /** Calls whose cost is unknown (no price): not in `costUsd`. */
+    unpricedCalls: integer().notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
 export const sessions = pgTable(
@@ -250,3 +286,4 @@ export type ExecutionLog = typeof executionLogs.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Asset = typeof assets.$inferSelect;
+export type DailyUsage = typeof dailyUsage.$inferSelect;

@@ -3,13 +3,16 @@
  * small notice (ids and statuses, never outputs; see `remote-notice.ts`) in the same statement
  * as their write, and every process LISTENs on one dedicated connection. On a notification
  * for a run someone here is watching, the bridge re-reads the rows it names and publishes them
- * on the in-process bus. PGlite serves one process, so the in-process bus is all it needs.
+ * on the in-process bus. A notice carrying streamed text (a delta) is published as it is,
+ * watched or not, so this process knows the text so far (`live-text.ts`) when a client
+ * connects mid-stream. PGlite serves one process, so the in-process bus is all it needs.
  */
 import { Client } from "pg";
 import { and, eq, gte, inArray, lte, asc } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
 import { executionLogs, nodeResults, workflowRuns } from "../db/schema";
 import { logger, withoutLogContext } from "../log";
+import { forgetLiveText } from "./live-text";
 import { EVENTS_CHANNEL, type RemoteNotice } from "./remote-notice";
 import {
   RUN_ROW_COLUMNS,
@@ -91,7 +94,14 @@ async function handleNotice(handle: DatabaseHandle, notice: RemoteNotice): Promi
   const runId = notice.r;
   if (!runId) return;
   if (notice.cancel) publishCancelRequest(runId);
-  if (!hasRunSubscribers(runId)) return;
+  if (notice.d) {
+    publishRunEvents(runId, [{ type: "delta", delta: { nodeId: notice.d.i, attempt: notice.d.a, text: notice.d.t } }]);
+  }
+  if (!hasRunSubscribers(runId)) {
+    // Nobody here reads the rows; a node's transition still ends its text so far (see live-text.ts).
+    for (const t of notice.n ?? []) forgetLiveText(runId, t.i);
+    return;
+  }
   const events: RunEvent[] = [];
   const db = handle.db;
   if (notice.n && notice.n.length > 0) {

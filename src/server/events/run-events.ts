@@ -1,14 +1,17 @@
 /**
- * Live run events inside this process: node, run and log changes, plus cancel requests.
- * Writers publish after their rows are committed, so a subscriber that re-reads the
- * database never sees less than an event announced. Kept on `globalThis`: Next.js bundles
+ * Live run events inside this process: node, run and log changes, text streamed by nodes
+ * (deltas), plus cancel requests. Writers publish after their rows are committed, so a
+ * subscriber that re-reads the database never sees less than an event announced (deltas are
+ * never stored: `live-text.ts` keeps the text so far). Kept on `globalThis`: Next.js bundles
  * the worker (instrumentation) and each route separately, and they must share one bus.
  * Events from other processes arrive through `pg-event-bridge.ts` (Postgres LISTEN/NOTIFY).
  */
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import { getTableColumns } from "drizzle-orm";
+import type { TNodeTextDelta } from "@/contracts/run-events";
 import { workflowRuns, type ExecutionLog, type NodeResult, type WorkflowRun } from "../db/schema";
+import { trackLiveText } from "./live-text";
 
 /**
  * A run row as published: without `input` (the graph snapshot can be large) and without
@@ -22,7 +25,13 @@ export const RUN_ROW_COLUMNS = runRowColumns;
 export type NodeRow = Omit<NodeResult, "id" | "createdAt" | "updatedAt"> & Partial<Pick<NodeResult, "id" | "createdAt" | "updatedAt">>;
 export type LogRow = ExecutionLog;
 
-export type RunEvent = { type: "node"; row: NodeRow } | { type: "run"; row: RunRow } | { type: "log"; row: LogRow };
+export type NodeTextDelta = TNodeTextDelta;
+
+export type RunEvent =
+  | { type: "node"; row: NodeRow }
+  | { type: "run"; row: RunRow }
+  | { type: "log"; row: LogRow }
+  | { type: "delta"; delta: NodeTextDelta };
 
 type RunListener = (event: RunEvent) => void;
 type CancelListener = (runId: string) => void;
@@ -48,8 +57,9 @@ export function processOrigin(): string {
   return bus().origin;
 }
 
-/** Delivers events to this process's subscribers of `runId`, in order. */
+/** Delivers events to this process's subscribers of `runId`, in order; keeps streamed text so far, watched or not. */
 export function publishRunEvents(runId: string, events: readonly RunEvent[]): void {
+  for (const event of events) trackLiveText(runId, event);
   const { emitter } = bus();
   if (events.length === 0 || emitter.listenerCount(`run:${runId}`) === 0) return;
   for (const event of events) emitter.emit(`run:${runId}`, event);

@@ -132,6 +132,27 @@ describe("classifyLlmError", () => {
     expect(classifyLlmError(original, GROQ)).toBe(original);
   });
 
+  it("a connection dropped mid-answer (a 200 whose stream broke) is retryable and says why", () => {
+    const closed = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+    const terminated = new TypeError("terminated", { cause: closed });
+    const error = classifyLlmError(
+      apiError(200, "Failed to process successful response", { cause: terminated, isRetryable: true }),
+      GROQ,
+    );
+    expect(error.message).toBe("the connection to Groq dropped mid-answer: other side closed");
+    expect(error.retryable).toBe(true);
+    expect(isTransientError(error)).toBe(true);
+  });
+
+  it("an error object a provider sent inside its stream: retryable when it says overload or server error", () => {
+    const overloaded = classifyLlmError({ message: "Service overloaded", type: "internal_server_error", code: null }, GROQ);
+    expect(overloaded.message).toBe("Groq stopped mid-answer: Service overloaded");
+    expect(overloaded.retryable).toBe(true);
+    const refused = classifyLlmError({ message: "content policy", type: "invalid_request_error" }, GROQ);
+    expect(refused.message).toBe("Groq stopped mid-answer: content policy");
+    expect(refused.retryable).toBe(false);
+  });
+
   it("wraps anything else without retrying", () => {
     const error = classifyLlmError(new Error("weird"), GEMINI);
     expect(error.message).toBe("Gemini call failed: weird");

@@ -1,6 +1,7 @@
 /**
- * Turns whatever the AI SDK threw into an `LlmError` a user can act on, and marks the
- * transient ones (429, 5xx, network) `retryable` with the provider's `retryAfterMs`.
+ * Turns whatever the AI SDK threw (or reported inside a stream) into an `LlmError` a user can
+ * act on, and marks the transient ones (429, 5xx, network, a connection dropped mid-answer)
+ * `retryable` with the provider's `retryAfterMs`.
  * The AI SDK's own retries are off (`maxRetries: 0`): the engine retries, with backoff,
  * so attempts show in the run's logs and cancel stops them.
  */
@@ -50,6 +51,13 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
     // No answer at all: refused, reset, DNS. The SDK prefixes "Cannot connect to API: ".
     const reason = detailOf(error.cause instanceof Error ? error.cause.message : error.message);
     return new LlmError(withDetail(`could not reach ${name} at ${hostOf(error.url)}`, reason), {
+      ...base,
+      retryable: true,
+    });
+  }
+  if (status < 300 && error.isRetryable) {
+    // The answer had begun streaming when the connection dropped (reset, closed): worth another try.
+    return new LlmError(withDetail(`the connection to ${name} dropped mid-answer`, detailOf(innermostMessage(error))), {
       ...base,
       retryable: true,
     });
@@ -104,6 +112,35 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
   });
 }
 
+/** The deepest `cause`'s message: "other side closed" rather than "Failed to process successful response". */
+function innermostMessage(error: Error): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  return current instanceof Error ? current.message : error.message;
+}
+
+/** An error object a provider sent inside a stream (OpenAI's `{message, type, code}`): no HTTP status. */
+interface StreamedErrorBody {
+  message: string;
+  type?: unknown;
+  code?: unknown;
+}
+
+function isStreamedErrorBody(value: unknown): value is StreamedErrorBody {
+  return typeof value === "object" && value !== null && !(value instanceof Error) && typeof (value as StreamedErrorBody).message === "string";
+}
+
+function classifyStreamedError(body: StreamedErrorBody, call: LlmCall): LlmError {
+  const kind = `${String(body.type ?? "")} ${String(body.code ?? "")}`;
+  const transient =
+    /rate_limit|server_error|overloaded|unavailable|timeout/i.test(kind) || (typeof body.code === "number" && (body.code === 429 || body.code >= 500));
+  return new LlmError(withDetail(`${PROVIDER_NAMES[call.provider]} stopped mid-answer`, detailOf(body.message)), {
+    provider: call.provider,
+    retryable: transient,
+    cause: body,
+  });
+}
+
 /**
  * @example
  * classifyLlmError(apiCallErrorWith401, { provider: "google", model: "gemini-2.5-flash" }).message;
@@ -114,6 +151,7 @@ export function classifyLlmError(error: unknown, call: LlmCall, now: number = Da
   // With maxRetries 0 the SDK throws the error itself, but unwrap a RetryError just in case.
   const inner = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(inner)) return classifyApiCallError(inner, call, now);
+  if (isStreamedErrorBody(inner)) return classifyStreamedError(inner, call);
 
   const name = PROVIDER_NAMES[call.provider];
   if (inner instanceof Error && inner.name === "AbortError") {

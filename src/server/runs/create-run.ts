@@ -2,11 +2,13 @@
  * Creates a run: from a saved workflow (the caller's; 404 otherwise) or an ad-hoc graph,
  * for the whole graph, a selection (`nodeIds`, PARTIAL) or one node (SINGLE). Validates the
  * graph's structure and the readiness of the nodes that may execute, stores the run QUEUED
- * with the graph snapshot, and enqueues it. The run itself never lives in the request.
+ * with the graph snapshot and its budget (the request's, which replaces the workflow's
+ * default `settings.budget`), and enqueues it. The run itself never lives in the request.
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { TExecuteBody } from "@/contracts/run";
+import type { TBudget } from "@/contracts/usage";
 import { EngineError, planRun, type RunPlan, type RunScope, type TGraph } from "@/engine";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
@@ -20,15 +22,17 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
   const handle = await getDatabase();
   let workflowId: string | null = null;
   let raw: { nodes: unknown; edges: unknown } = { nodes: body.nodes, edges: body.edges };
+  let budget: TBudget | null = body.budget ?? null;
   if (body.workflowId !== undefined) {
     const [workflow] = await handle.db
-      .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges })
+      .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges, settings: workflows.settings })
       .from(workflows)
       .where(and(eq(workflows.id, body.workflowId), eq(workflows.userId, userId)))
       .limit(1);
     if (!workflow) throw notFound("workflow");
     workflowId = workflow.id;
     if (body.nodes === undefined) raw = { nodes: workflow.nodes, edges: workflow.edges };
+    budget ??= workflow.settings.budget ?? null;
   }
 
   const graph = assertValidGraph(raw);
@@ -48,7 +52,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
 
   const [run] = await handle.db
     .insert(workflowRuns)
-    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph })
+    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph, budget })
     .returning({ id: workflowRuns.id });
   try {
     await enqueueRun(handle, run.id, plan.nodeIds.length);

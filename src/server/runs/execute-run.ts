@@ -13,12 +13,16 @@ import type { ServerNodeCatalogue } from "@/nodes/types";
 import { getDatabase } from "../db";
 import { env } from "../env";
 import { onCancelRequest, publishRunEvents } from "../events/run-events";
+import { RunTextStreams } from "../events/run-text-streams";
 import { logger, type Logger } from "../log";
 import { claimRun } from "./claim-run";
 import { findCachedOutput } from "./find-cached-output";
 import { finishRun } from "./finish-run";
 import { loadRunProgress } from "./load-run-progress";
+import { createDailyLedger } from "./budget-daily";
+import { BUDGET_EXCEEDED, RunMeter } from "./budget-meter";
 import { RunRecorder } from "./run-recorder";
+import { withPartialText } from "./with-partial-text";
 
 export type ExecuteRunResult =
   | { kind: "finished"; outcome: RunOutcome }
@@ -52,8 +56,20 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   options.signal?.addEventListener("abort", onShutdown, { once: true });
 
   const progress = run.resumed ? await loadRunProgress(handle, runId) : undefined;
+  // Usage and budgets: a cap reached stops the run (nothing more starts; calls in flight finish).
+  const budgetStop = new AbortController();
+  const meter = new RunMeter({
+    userId: run.userId,
+    budget: run.budget,
+    dailyCapUsd: config.GALAXY_DAILY_BUDGET_USD,
+    daily: createDailyLedger(handle),
+    alreadyUsed: progress?.used,
+    onStop: (reason) => budgetStop.abort(reason),
+    onLedgerError: (error) => log.error({ err: error }, "could not add a model call to the daily usage"),
+  });
   let persistFailure: Error | undefined;
   const recorder = new RunRecorder(handle, runId, {
+    usageOf: (nodeId) => meter.nodeUsage(nodeId),
     existingIds: progress?.rowIds,
     onRunNotRunning: () => cancel("canceled"),
     onFailure: (error) => {
@@ -66,6 +82,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     Math.max(100, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 3),
   );
   heartbeat.unref();
+  // Text nodes stream (LLM answers): delta events, and what a node stopped mid-stream keeps.
+  const streams = new RunTextStreams(handle, runId, { settled: () => recorder.settled() });
   // The run's own log (rows the user reads) is also in the server log, at debug.
   const record = (event: LogEvent) => {
     recorder.log(event);
@@ -82,6 +100,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     userId: run.userId,
     runId,
     log: record,
+    meter: (nodeId) => meter.forNode(nodeId),
+    onTextDelta: (nodeId, attempt, text) => streams.append(nodeId, attempt, text),
   });
 
   try {
@@ -92,21 +112,28 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
       concurrency: config.GALAXY_RUN_CONCURRENCY,
       nodeTimeoutMs: config.GALAXY_NODE_TIMEOUT_MS,
       signal: controller.signal,
+      stopSignal: budgetStop.signal,
       completed: progress?.completed,
       lookupCached: (nodeId, cacheKey) => findCachedOutput(handle, run.userId, nodeId, cacheKey),
       executeNode,
       hooks: {
         onNodeStart: (event) => {
           log.debug({ nodeId: event.nodeId, nodeType: event.nodeType, attempt: event.attempt }, "node started");
-          return recorder.nodeStart(event);
+          // A retry: the previous attempt's last text goes out before the RUNNING that starts it over.
+          const sent = event.attempt > 1 ? streams.flush(event.nodeId) : undefined;
+          return sent ? sent.then(() => recorder.nodeStart(event)) : recorder.nodeStart(event);
         },
         onNodeFinish: (event) => {
           const { nodeId, nodeType, status, cached, attempts, durationMs } = event;
           log.debug({ nodeId, nodeType, status, cached, attempts, durationMs }, "node finished");
-          return recorder.nodeFinish(event);
+          // Its pending text goes out before its final event; stopped mid-stream, it keeps that text.
+          const streamed = streams.end(nodeId);
+          const finished = withPartialText(event, streamed?.text);
+          return streamed ? streamed.sent.then(() => recorder.nodeFinish(finished)) : recorder.nodeFinish(finished);
         },
         onLog: record,
         onRunFinish: async (event) => {
+          await streams.close();
           await recorder.drain().catch(() => undefined);
           if (options.signal?.aborted && event.status === "CANCELED") {
             // Shutting down, not canceled: leave the run RUNNING so the queue's retry resumes it.
@@ -116,6 +143,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
             // A failed write is unexpected: its stack is kept (server-side only, never sent).
             event = { ...event, status: "FAILED", error: `could not record progress: ${persistFailure.message}`, errorStack: persistFailure.stack ?? persistFailure.message };
           }
+          // The amounts as they ended, calls in flight at the stop included.
+          if (event.errorCode === BUDGET_EXCEEDED) event = { ...event, error: meter.describeStop(event.error) };
           await finishRun(handle, runId, event);
           log.info({ status: event.status, durationMs: event.durationMs }, "run finished");
           // A bug or a failed write, not a user's mistake: the operator needs its stack.
@@ -126,6 +155,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     return { kind: "finished", outcome };
   } finally {
     clearInterval(heartbeat);
+    void streams.close();
     offCancel();
     options.signal?.removeEventListener("abort", onShutdown);
   }

@@ -18,7 +18,7 @@ export async function listRuns(userId: string, query: TListRunsQuery) {
     db.query.workflowRuns.findMany({
       where,
       columns: { input: false, output: false, errorStack: false },
-      with: { nodeResults: { columns: { id: true, nodeId: true, nodeType: true, status: true, cached: true, durationMs: true } } },
+      with: { nodeResults: { columns: { id: true, nodeId: true, nodeType: true, status: true, cached: true, durationMs: true, usage: true } } },
       orderBy: [desc(workflowRuns.createdAt), desc(workflowRuns.id)],
       limit: query.limit,
       offset: query.skip,

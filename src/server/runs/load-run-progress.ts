@@ -1,23 +1,27 @@
 /**
  * What a resumed run already has: node results of this run. SUCCESS ones are handed to the
- * engine as `completed` (never re-executed); every row's id is kept so events carry it.
+ * engine as `completed` (never re-executed); every row's id is kept so events carry it; what
+ * their model calls used still counts against the run's budget.
  */
 import { getTableColumns } from "drizzle-orm";
+import { sumUsage, type TUsage } from "@/contracts/usage";
 import type { NodeOutputs, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
 import { nodeResults } from "../db/schema";
 import { queryPrepared, selectColumns } from "./run-sql";
 
-const { id, nodeId, status, output, cacheKey } = getTableColumns(nodeResults);
-const PROGRESS_SQL = `SELECT ${selectColumns({ id, nodeId, status, output, cacheKey })} FROM node_results WHERE run_id = $1`;
+const { id, nodeId, status, output, cacheKey, usage } = getTableColumns(nodeResults);
+const PROGRESS_SQL = `SELECT ${selectColumns({ id, nodeId, status, output, cacheKey, usage })} FROM node_results WHERE run_id = $1`;
 
 export interface RunProgress {
   completed: Map<string, { outputs: NodeOutputs; cacheKey: string }>;
   rowIds: Map<string, string>;
+  /** What the run's model calls used before (its node results' usage summed). */
+  used: TUsage | null;
 }
 
 export async function loadRunProgress(handle: DatabaseHandle, runId: string): Promise<RunProgress> {
-  const rows = await queryPrepared<{ id: string; nodeId: string; status: NodeStatus; output: NodeOutputs | null; cacheKey: string | null }>(
+  const rows = await queryPrepared<{ id: string; nodeId: string; status: NodeStatus; output: NodeOutputs | null; cacheKey: string | null; usage: TUsage | null }>(
     handle,
     "galaxy_run_progress",
     PROGRESS_SQL,
@@ -29,5 +33,5 @@ export async function loadRunProgress(handle: DatabaseHandle, runId: string): Pr
     rowIds.set(row.nodeId, row.id);
     if (row.status === "SUCCESS" && row.output) completed.set(row.nodeId, { outputs: row.output, cacheKey: row.cacheKey ?? "" });
   }
-  return { completed, rowIds };
+  return { completed, rowIds, used: sumUsage(rows.map((row) => row.usage)) };
 }

@@ -7,6 +7,7 @@
  * the SUCCESS of the upstream node it consumed. Live events are published after the write.
  */
 import { getTableColumns } from "drizzle-orm";
+import type { TUsage } from "@/contracts/usage";
 import { createId } from "@/lib/ids";
 import type { LogEvent, NodeFinishEvent, NodeStartEvent, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
@@ -62,6 +63,8 @@ export interface RunRecorderOptions {
   onRunNotRunning?: () => void;
   /** Called once if a write fails; later changes are not written. */
   onFailure?: (error: Error) => void;
+  /** What a node's model calls used in this run, written with its final status (the run's meter). */
+  usageOf?: (nodeId: string) => TUsage | null;
 }
 
 export class RunRecorder {
@@ -70,6 +73,10 @@ export class RunRecorder {
   private readonly nodeIds: Map<string, string>;
   private logOrder = 0;
   private failure: Error | undefined;
+  /** Changes queued and written so far, and who waits for a count to be written (`settled`). */
+  private queued = 0;
+  private written = 0;
+  private waiters: { upTo: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly handle: DatabaseHandle,
@@ -89,6 +96,7 @@ export class RunRecorder {
       output: null,
       error: null,
       meta: event.attempt > 1 ? { attempt: event.attempt } : null,
+      usage: null,
       cacheKey: event.cacheKey,
       cached: false,
       startedAt: event.startedAt,
@@ -108,6 +116,7 @@ export class RunRecorder {
       output: event.outputs ?? null,
       error: event.error ?? null,
       meta,
+      usage: this.options.usageOf?.(event.nodeId) ?? null,
       cacheKey: event.cacheKey ?? null,
       cached: event.cached,
       startedAt: event.startedAt ?? null,
@@ -130,6 +139,7 @@ export class RunRecorder {
     const { seq: _seq, runId: _runId, ...write } = row;
     this.batch.logs.push({ ...write, o: this.logOrder++ });
     this.batch.events.push({ type: "log", row });
+    this.queued++;
     this.kick();
   }
 
@@ -138,6 +148,12 @@ export class RunRecorder {
     if (this.flushing || this.failure) return;
     const rows = await queryPrepared(this.handle, "galaxy_run_heartbeat", HEARTBEAT_SQL, [this.runId]);
     if (rows.length === 0) this.options.onRunNotRunning?.();
+  }
+
+  /** Resolves once every change queued so far is written, or writing failed; never rejects. */
+  settled(): Promise<void> {
+    if (this.written >= this.queued || this.failure) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ upTo: this.queued, resolve }));
   }
 
   /** Resolves when everything queued so far is written; rejects with the first write failure. */
@@ -163,6 +179,7 @@ export class RunRecorder {
     else batch.nodes.push(write);
     batch.transitions.push({ i: write.nodeId, s: write.status });
     batch.events.push({ type: "node", row: { ...write, runId: this.runId } });
+    this.queued++;
     this.kick();
   }
 
@@ -185,10 +202,19 @@ export class RunRecorder {
       } catch (error) {
         this.failure = error instanceof Error ? error : new Error(String(error));
         this.options.onFailure?.(this.failure);
+        this.wake(Infinity);
         return;
       }
       publishRunEvents(this.runId, batch.events);
+      this.wake((this.written += batch.events.length));
     }
+  }
+
+  private wake(written: number): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.upTo <= written);
+    this.waiters = this.waiters.filter((w) => w.upTo > written);
+    for (const w of ready) w.resolve();
   }
 
   private async write(batch: Batch): Promise<void> {

@@ -81,9 +81,27 @@ export function heartbeatOlderThan(secondsParam: `$${number}`, alias?: string): 
 /** Milliseconds from the run's start to now (never negative; NULL for a run that never started). */
 const ELAPSED_MS = `CASE WHEN started_at IS NULL THEN NULL ELSE greatest(0, (extract(epoch FROM now() - started_at) * 1000)::int) END`;
 
-/** The SET items that end a run now, with `status` and `errorMessage` (SQL expressions). */
+/** One usage field summed over node results `nr`: null when any of them does not know it (`sumUsage`'s rule). */
+const usageField = (key: string) => `CASE WHEN bool_and(nr.usage->>'${key}' IS NOT NULL) THEN sum((nr.usage->>'${key}')::numeric) END`;
+
+/**
+ * The usage of the run being updated (`workflow_runs`): its node results' usage summed — calls
+ * made in this run; a reused (cached) result costs nothing — or NULL when none made a call.
+ * The same rule as `sumUsage` (src/contracts/usage.ts).
+ */
+export const RUN_USAGE_SUM = `(
+  SELECT CASE WHEN count(*) = 0 THEN NULL ELSE jsonb_build_object(
+    'inputTokens', ${usageField("inputTokens")}, 'outputTokens', ${usageField("outputTokens")},
+    'totalTokens', ${usageField("totalTokens")}, 'costUsd', ${usageField("costUsd")}) END
+  FROM node_results nr WHERE nr.run_id = workflow_runs.id AND nr.usage IS NOT NULL AND NOT nr.cached
+)`;
+
+/**
+ * The SET items that end a run now, with `status` and `errorMessage` (SQL expressions); the
+ * run's usage is summed from its node results, so a canceled or failed run counts what it spent.
+ */
 export function endRunSet(status: string, errorMessage: string): string {
-  return `status = ${status}, error_message = ${errorMessage}, completed_at = now(), duration_ms = ${ELAPSED_MS}, updated_at = now()`;
+  return `status = ${status}, error_message = ${errorMessage}, completed_at = now(), duration_ms = ${ELAPSED_MS}, usage = ${RUN_USAGE_SUM}, updated_at = now()`;
 }
 
 /**

@@ -6,17 +6,31 @@
  *
  *   event: snapshot
  *   data: {"run": <run>, "nodeResults": [<node>, …]}
- *       sent first: the run row (without `input`) and every node result stored so far.
+ *       sent first: the run row (without `input`) and every node result stored so far; a node
+ *       still RUNNING that has streamed text carries its text so far in `output.output` and its
+ *       attempt in `meta.attempt` (known to this process since it started listening: see
+ *       `events/live-text.ts`).
  *   event: node
  *   data: <node>
  *       a node result changed: {id, runId, nodeId, nodeType, status, input, output, error, meta,
- *       cacheKey, cached, startedAt, completedAt, durationMs}. One event per transition, in order
+ *       usage, cacheKey, cached, startedAt, completedAt, durationMs}; `usage` (an LLM node's
+ *       tokens and cost in this run) comes with its final status. One event per transition, in order
  *       (RUNNING, then SUCCESS | FAILED | SKIPPED; a retried node may go RUNNING again). Treat it
  *       as an upsert keyed by `nodeId`. A RUNNING event relayed from another process may carry
  *       `output: null` even if the row has since moved on; the next event brings the final row.
+ *   event: delta
+ *   data: {"nodeId": "…", "attempt": 1, "text": "<appended text>"}
+ *       text a RUNNING node streams (an LLM's answer), at most ~20 events a second per node,
+ *       after the node's RUNNING event and before its final one: append it to the node's text; a
+ *       higher `attempt` (a retry) starts the text over, as does a RUNNING event (a run resumed
+ *       by another worker counts attempts from 1 again). The node's final `node` event carries
+ *       the whole answer (or, canceled or failed, the partial text with `meta.partial: true`)
+ *       and replaces it. A cancel ends the stream at once: the canceled node's partial text is
+ *       then in the run's stored results (`GET /api/execute/{runId}`) moments later.
  *   event: run
  *   data: <run>
- *       the run row changed (RUNNING, then COMPLETED | FAILED | CANCELED), without `input`.
+ *       the run row changed (RUNNING, then COMPLETED | FAILED | CANCELED), without `input`;
+ *       the final one carries the run's `usage` and, stopped by a budget, `errorCode`.
  *   event: log
  *   data: {id, seq, runId, level, message, nodeId, metadata, timestamp}
  *       an execution log line; order by `seq`, dedupe by `id`.
@@ -39,6 +53,7 @@ import { getDatabase } from "../db";
 import { nodeResults, workflowRuns } from "../db/schema";
 import { notFound } from "../http/errors";
 import { ensureEventBridge } from "../events/pg-event-bridge";
+import { liveTextOf } from "../events/live-text";
 import { subscribeRunEvents, toRunRow, type RunEvent } from "../events/run-events";
 import { logger } from "../log";
 import { toPublicLog } from "./to-public-log";
@@ -81,6 +96,7 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
       };
       const deliver = (event: RunEvent) => {
         if (event.type === "node") send("node", toNodeResultEvent(event.row));
+        else if (event.type === "delta") send("delta", { nodeId: event.delta.nodeId, attempt: event.delta.attempt, text: event.delta.text });
         else if (event.type === "log") send("log", toPublicLog(event.row));
         else send("run", toPublicRunRow(event.row));
         if (event.type === "run" && isFinalRunStatus(event.row.status)) {
@@ -112,13 +128,21 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
           const run = await owned();
           const nodes = await db.select().from(nodeResults).where(eq(nodeResults.runId, runId)).orderBy(asc(nodeResults.createdAt));
           if (!run) return close();
-          send("snapshot", { run: toPublicRunRow(run), nodeResults: nodes.map(toPublicNodeResult) });
+          const live = liveTextOf(runId);
+          const streaming = new Set(nodes.filter((n) => n.status === "RUNNING" && live.has(n.nodeId)).map((n) => n.nodeId));
+          const withText = (row: (typeof nodes)[number]) => {
+            const so = streaming.has(row.nodeId) ? live.get(row.nodeId) : undefined;
+            return so ? { ...row, output: { output: so.text }, meta: { ...(row.meta as object | null), attempt: so.attempt } } : row;
+          };
+          send("snapshot", { run: toPublicRunRow(run), nodeResults: nodes.map((row) => toPublicNodeResult(withText(row))) });
           if (isFinalRunStatus(run.status)) {
             send("end", { status: run.status });
             return close();
           }
           ready = true;
-          for (const event of pending.splice(0)) if (!closed) deliver(event);
+          // The snapshot's text so far already holds the deltas that came while it was read.
+          const stale = (event: RunEvent) => event.type === "delta" && streaming.has(event.delta.nodeId);
+          for (const event of pending.splice(0)) if (!closed && !stale(event)) deliver(event);
         } catch (error) {
           logger("events").error({ runId, err: error }, "could not send the run's snapshot");
           close();

@@ -6,7 +6,9 @@
 import type { z } from "zod";
 import { ZNodeResultSummary, ZPublicRun, ZPublicRunListItem, ZPublicRunRow } from "@/contracts/run";
 import { jsonObject, pickWire } from "@/contracts/wire";
+import { sumUsage } from "@/contracts/usage";
 import type { TGraph } from "@/engine/graph-schema";
+import { isFinalRunStatus } from "@/engine/statuses";
 import type { ExecutionLog, NodeResult, WorkflowRun } from "../db/schema";
 import { toPublicLog } from "./to-public-log";
 import { toPublicNodeResult } from "./to-public-node-result";
@@ -22,8 +24,11 @@ export function toPublicRunRow(run: RunFields): z.input<typeof ZPublicRunRow> {
 export function toPublicRun(
   run: RunFields & Pick<WorkflowRun, "input"> & { nodeResults: NodeResult[]; executionLogs: ExecutionLog[] },
 ): z.input<typeof ZPublicRun> {
+  // Written when the run ends; until then, what its nodes have used so far.
+  const usage = run.usage ?? (isFinalRunStatus(run.status) ? null : sumUsage(run.nodeResults.map((node) => node.usage)));
   return {
     ...toPublicRunRow(run),
+    usage,
     // The graph snapshot createRun stored after validating it.
     input: run.input as TGraph | null,
     nodeResults: run.nodeResults.map(toPublicNodeResult),
@@ -33,7 +38,7 @@ export function toPublicRun(
 
 export function toPublicRunListItem(
   run: Omit<RunFields, "output"> & {
-    nodeResults: Pick<NodeResult, "id" | "nodeId" | "nodeType" | "status" | "cached" | "durationMs">[];
+    nodeResults: Pick<NodeResult, "id" | "nodeId" | "nodeType" | "status" | "cached" | "durationMs" | "usage">[];
   },
 ): z.input<typeof ZPublicRunListItem> {
   return {

@@ -4,7 +4,7 @@ import { workflows, type Workflow } from "@/server/db/schema";
 import { assertValidGraph } from "./assert-valid-graph";
 import type { TCreateWorkflow } from "@/contracts/workflow";
 
-/** Creates a workflow after the structural graph check (a half-finished graph is fine). */
+/** Creates (or imports) a workflow after the structural graph check (a half-finished graph is fine). */
 export async function createWorkflow(userId: string, input: TCreateWorkflow): Promise<Workflow> {
   const graph = assertValidGraph({ nodes: input.nodes, edges: input.edges });
   const db = await getDb();
@@ -18,6 +18,7 @@ export async function createWorkflow(userId: string, input: TCreateWorkflow): Pr
       edges: graph.edges,
       tags: input.tags ?? [],
       isPublic: input.isPublic ?? false,
+      settings: input.settings ?? {},
     })
     .returning();
   return row;

@@ -4,7 +4,7 @@ import { workflows, type Workflow } from "@/server/db/schema";
 import { assertValidGraph } from "./assert-valid-graph";
 import { getWorkflowOrThrow } from "./get-workflow-or-throw";
 
-/** Copies the caller's workflow (graph, description, tags) as "<name> (copy)", at version 1 and private. */
+/** Copies the caller's workflow (graph, description, tags, settings) as "<name> (copy)", at version 1 and private. */
 export async function duplicateWorkflow(userId: string, workflowId: string): Promise<Workflow> {
   const source = await getWorkflowOrThrow(userId, workflowId);
   // Re-checked: definitions or limits may have changed since the source was saved.
@@ -19,6 +19,7 @@ export async function duplicateWorkflow(userId: string, workflowId: string): Pro
       nodes: graph.nodes,
       edges: graph.edges,
       tags: source.tags,
+      settings: source.settings,
     })
     .returning();
   return row;

@@ -6,12 +6,12 @@ import { toPublicWorkflow } from "./to-public-workflow";
 
 /** The portable document of a workflow: what `POST /api/workflows/import` accepts back. */
 export async function exportWorkflow(userId: string, workflowId: string): Promise<z.input<typeof ZWorkflowExport>> {
-  const { name, description, tags, nodes, edges } = toPublicWorkflow(await getWorkflowOrThrow(userId, workflowId));
+  const { name, description, tags, nodes, edges, settings } = toPublicWorkflow(await getWorkflowOrThrow(userId, workflowId));
   return {
     format: WORKFLOW_EXPORT_FORMAT,
     formatVersion: 1,
     exportedAt: new Date().toISOString(),
-    workflow: { name, description, tags, nodes, edges },
+    workflow: { name, description, tags, nodes, edges, settings },
   };
 }
 

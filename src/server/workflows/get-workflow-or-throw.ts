@@ -20,6 +20,7 @@ export async function getWorkflowOrThrow(userId: string, workflowId: string) {
           completedAt: true,
           durationMs: true,
           errorMessage: true,
+          usage: true,
         },
         where: eq(workflowRuns.userId, userId),
         orderBy: [desc(workflowRuns.createdAt), desc(workflowRuns.id)],

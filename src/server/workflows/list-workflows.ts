@@ -1,6 +1,7 @@
 /**
  * The caller's workflows, most recently updated first, without the graph JSON, each
- * with its latest run (one LATERAL join, not N+1). `q` searches name and description
+ * with its latest run and its last 30 days of usage (LATERAL joins in the same statement,
+ * not N+1). `q` searches name and description
  * through the GIN index `to_tsvector('simple', name || ' ' || coalesce(description, ''))`
  * (the expression below must stay identical to the index's); `tag` uses the tags GIN index.
  */
@@ -9,6 +10,7 @@ import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { workflowRuns, workflows } from "@/server/db/schema";
 import { decodeCursor, encodeCursor } from "./list-cursor";
+import { recentRunsWithUsage, toUsageTotals, usageTotalsColumns } from "./sum-workflow-usage";
 import { toPrefixTsquery } from "./search-query";
 import type { WorkflowSummaryRow } from "./to-public-workflow";
 import type { TListWorkflowsQuery } from "@/contracts/workflow";
@@ -40,6 +42,7 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
       tags: workflows.tags,
       isPublic: workflows.isPublic,
       version: workflows.version,
+      settings: workflows.settings,
       createdAt: workflows.createdAt,
       updatedAt: workflows.updatedAt,
       cursorAt: sql<string>`to_char(${workflows.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"),
@@ -57,6 +60,7 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
     .orderBy(desc(workflowRuns.createdAt), desc(workflowRuns.id))
     .limit(1)
     .as("last_run");
+  const usage = db.select(usageTotalsColumns()).from(workflowRuns).where(recentRunsWithUsage(userId, page.id)).as("usage_30d");
 
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -67,15 +71,22 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
         tags: page.tags,
         isPublic: page.isPublic,
         version: page.version,
+        settings: page.settings,
         createdAt: page.createdAt,
         updatedAt: page.updatedAt,
         cursorAt: page.cursorAt,
         lastRunId: lastRun.id,
         lastRunStatus: lastRun.status,
         lastRunAt: lastRun.createdAt,
+        usageRuns: usage.runs,
+        usageInputTokens: usage.inputTokens,
+        usageOutputTokens: usage.outputTokens,
+        usageTotalTokens: usage.totalTokens,
+        usageCostUsd: usage.costUsd,
       })
       .from(page)
       .leftJoinLateral(lastRun, sql`true`)
+      .leftJoinLateral(usage, sql`true`)
       .orderBy(desc(page.updatedAt), desc(page.id)),
     db.select({ total: count() }).from(workflows).where(and(...filters)),
   ]);
@@ -83,9 +94,18 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
   const hasMore = rows.length > query.limit;
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
-  const summaries = shown.map(({ cursorAt: _cursor, lastRunId, lastRunStatus, lastRunAt, ...workflow }): WorkflowSummaryRow => ({
-    ...workflow,
-    lastRun: lastRunId && lastRunStatus && lastRunAt ? { id: lastRunId, status: lastRunStatus, createdAt: lastRunAt } : null,
-  }));
+  const summaries = shown.map(
+    ({ cursorAt: _cursor, lastRunId, lastRunStatus, lastRunAt, usageRuns, usageInputTokens, usageOutputTokens, usageTotalTokens, usageCostUsd, ...workflow }): WorkflowSummaryRow => ({
+      ...workflow,
+      lastRun: lastRunId && lastRunStatus && lastRunAt ? { id: lastRunId, status: lastRunStatus, createdAt: lastRunAt } : null,
+      usage30d: toUsageTotals({
+        runs: usageRuns,
+        inputTokens: usageInputTokens,
+        outputTokens: usageOutputTokens,
+        totalTokens: usageTotalTokens,
+        costUsd: usageCostUsd,
+      }),
+    }),
+  );
   return { workflows: summaries, total, hasMore, nextCursor: hasMore && last ? encodeCursor({ updatedAt: last.cursorAt, id: last.id }) : undefined };
 }

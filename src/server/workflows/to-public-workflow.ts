@@ -1,5 +1,6 @@
 /** Workflows as the API answers them (`src/contracts/workflow.ts`). */
 import type { z } from "zod";
+import type { TUsageTotals } from "@/contracts/usage";
 import { pickWire } from "@/contracts/wire";
 import { ZLastRun, ZPublicWorkflow, ZPublicWorkflowSummary, ZWorkflowRunSummary } from "@/contracts/workflow";
 import type { TGraphEdge, TGraphNode } from "@/engine/graph-schema";
@@ -7,18 +8,20 @@ import type { Workflow, WorkflowRun } from "../db/schema";
 
 type RunSummaryRow = Pick<
   WorkflowRun,
-  "id" | "status" | "scope" | "createdAt" | "startedAt" | "completedAt" | "durationMs" | "errorMessage"
+  "id" | "status" | "scope" | "createdAt" | "startedAt" | "completedAt" | "durationMs" | "errorMessage" | "usage"
 >;
 
 export type WorkflowSummaryRow = Pick<
   Workflow,
-  "id" | "name" | "description" | "tags" | "isPublic" | "version" | "createdAt" | "updatedAt"
+  "id" | "name" | "description" | "tags" | "isPublic" | "version" | "settings" | "createdAt" | "updatedAt"
 > & {
   lastRun: Pick<WorkflowRun, "id" | "status" | "createdAt"> | null;
+  usage30d: TUsageTotals | null;
 };
 
+/** `runs` and `usage30d` only when read for `GET /api/workflows/{id}`. */
 export function toPublicWorkflow(
-  workflow: Workflow & { runs?: RunSummaryRow[] },
+  workflow: Workflow & { runs?: RunSummaryRow[]; usage30d?: TUsageTotals | null },
 ): z.input<typeof ZPublicWorkflow> {
   return {
     ...pickWire(ZPublicWorkflow, workflow),
@@ -26,11 +29,12 @@ export function toPublicWorkflow(
     nodes: workflow.nodes as TGraphNode[],
     edges: workflow.edges as TGraphEdge[],
     runs: workflow.runs?.map((run) => pickWire(ZWorkflowRunSummary, run)),
+    usage30d: workflow.usage30d,
   };
 }
 
 /** A workflow in the list; `runs` keeps the seed's shape (the latest run, or none). */
 export function toPublicWorkflowSummary(row: WorkflowSummaryRow): z.input<typeof ZPublicWorkflowSummary> {
   const lastRun = row.lastRun && pickWire(ZLastRun, row.lastRun);
-  return { ...pickWire(ZPublicWorkflowSummary, row), lastRun, runs: lastRun ? [lastRun] : [] };
+  return { ...pickWire(ZPublicWorkflowSummary, row), lastRun, runs: lastRun ? [lastRun] : [], usage30d: row.usage30d };
 }

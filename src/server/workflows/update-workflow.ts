@@ -13,7 +13,7 @@ import { assertValidGraph } from "./assert-valid-graph";
 import { toPublicWorkflow } from "./to-public-workflow";
 import type { TPatchWorkflow, TReplaceWorkflow } from "@/contracts/workflow";
 
-type Changes = Partial<Pick<Workflow, "name" | "description" | "nodes" | "edges" | "tags" | "isPublic">>;
+type Changes = Partial<Pick<Workflow, "name" | "description" | "nodes" | "edges" | "tags" | "isPublic" | "settings">>;
 
 export async function replaceWorkflow(userId: string, workflowId: string, input: TReplaceWorkflow): Promise<Workflow> {
   const { version, ...doc } = input;
@@ -24,6 +24,7 @@ export async function replaceWorkflow(userId: string, workflowId: string, input:
     edges: doc.edges,
     tags: doc.tags ?? [],
     isPublic: doc.isPublic ?? false,
+    settings: doc.settings ?? {},
   });
 }
 

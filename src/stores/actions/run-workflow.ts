@@ -41,13 +41,15 @@ export function follow(runId: string): void {
       for (const r of results) useRunStore.getState().applyNode(r);
     },
     onNode: (r) => useRunStore.getState().applyNode(r),
+    onDelta: (delta) => useRunStore.getState().applyDelta(delta),
     onRun: (run) => useRunStore.getState().applyRun(run),
     onLog: (log) => useRunStore.getState().addLog(log),
     onEnd: () => {
-      const { status } = useRunStore.getState();
+      const { status, error } = useRunStore.getState();
       useRunStore.getState().end();
       stopFollowing = null;
-      if (status === "FAILED") toast("Run finished with errors — see the red nodes", "error");
+      if (status === "FAILED" && error?.code === "BUDGET_EXCEEDED") toast(`Run stopped: ${error.message}`, "error", 8000);
+      else if (status === "FAILED") toast("Run finished with errors — see the red nodes", "error");
       else if (status === "CANCELED") toast("Run canceled", "info");
     },
   });

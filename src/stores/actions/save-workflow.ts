@@ -37,6 +37,26 @@ export function saveNow(): Promise<boolean> {
   return current;
 }
 
+/**
+ * Runs `write` (another PATCH of the open workflow, e.g. its settings) once no save is in
+ * flight, and holds later saves until it ends: each PATCH then sends the version the previous
+ * one returned, never a stale one that would look like a conflict.
+ */
+export async function withSaveTurn<T>(write: () => Promise<T>): Promise<T> {
+  while (inFlight) await inFlight;
+  const turn = write();
+  const done = turn.then(
+    () => true,
+    () => false,
+  );
+  inFlight = done;
+  try {
+    return await turn;
+  } finally {
+    if (inFlight === done) inFlight = null;
+  }
+}
+
 async function saveOnce(): Promise<boolean> {
   const editor = useEditorStore.getState();
   if (!editor.workflowId || editor.conflict) return false;
@@ -103,6 +123,7 @@ export function resolveTakeTheirs(): void {
     conflict: null,
     version: conflict.theirs.version,
     name: conflict.theirs.name,
+    settings: conflict.theirs.settings ?? {},
     nameDirty: false,
     savedRevision: useGraphStore.getState().revision,
     status: "saved",
