@@ -200,8 +200,8 @@ export const executionLogs = pgTable(
 );
 
 /**
- * What each user's model calls used per UTC day, across runs and processes: added to
- * atomically as each call settles, read before each call when `GALAXY_DAILY_BUDGET_USD` is set.
+ * What each user's model calls used per UTC day, across runs and processes, while
+ * `GALAXY_DAILY_BUDGET_USD` is set: added to atomically as each call settles, read before each call.
  */
 export const dailyUsage = pgTable(
   "daily_usage",

@@ -2,7 +2,9 @@
  * The daily budget's ledger (`GALAXY_DAILY_BUDGET_USD`): what each user's model calls cost
  * per UTC day, across runs and processes, in `daily_usage` — one row per user and day, added
  * to atomically as each call settles (the day is the database's UTC date, so every process
- * agrees on it). Calls in flight in this process are held apart, in memory, until they settle.
+ * agrees on it). Kept only while a daily budget is set: a budget set in the middle of a day
+ * counts that day from when it was set. Calls in flight in this process are held apart, in
+ * memory, until they settle.
  */
 import type { TUsage } from "@/contracts/usage";
 import type { DatabaseHandle } from "../db/client";

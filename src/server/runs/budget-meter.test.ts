@@ -107,10 +107,19 @@ describe("RunMeter", () => {
     await expect(meter(null, { dailyCapUsd: 30 }).m.forNode("a").reserve(call({ price: null }))).rejects.toThrow(/cannot enforce the daily budget/);
   });
 
+  it("without a daily budget the ledger is neither read nor written (no query on the call's path)", async () => {
+    const daily: DailyLedger = { spentToday: vi.fn(async () => 0), add: vi.fn(async () => 0) };
+    const { m } = meter({ maxTokens: 10_000 }, { daily });
+    await (await m.forNode("a").reserve(call())).settle(usage(3));
+    expect(daily.spentToday).not.toHaveBeenCalled();
+    expect(daily.add).not.toHaveBeenCalled();
+    expect(m.nodeUsage("a")).toEqual(usage(3));
+  });
+
   it("a failing daily ledger does not fail the call", async () => {
     const onLedgerError = vi.fn();
     const broken: DailyLedger = { spentToday: async () => 0, add: async () => Promise.reject(new Error("database gone")) };
-    const m = new RunMeter({ userId: "u", budget: null, daily: broken, onStop: () => undefined, onLedgerError });
+    const m = new RunMeter({ userId: "u", budget: null, dailyCapUsd: 1_000, daily: broken, onStop: () => undefined, onLedgerError });
     await (await m.forNode("a").reserve(call())).settle(usage(3));
     expect(onLedgerError).toHaveBeenCalledWith(expect.objectContaining({ message: "database gone" }));
     expect(m.nodeUsage("a")).toEqual(usage(3));

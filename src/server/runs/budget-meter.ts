@@ -124,7 +124,8 @@ export class RunMeter {
           this.perNode.set(nodeId, sumUsage([this.perNode.get(nodeId), usage])!);
           this.used.tokens += usage.totalTokens ?? estimate.tokens;
           this.used.costUsd += usage.costUsd ?? estimate.costUsd;
-          await this.recordDaily(usage);
+          // A write per call on the node's path: only when a daily budget needs the day's total.
+          if (dailyCapUsd !== undefined) await this.recordDaily(usage);
         }
         letGoDaily?.();
         this.stopIfReached();
