@@ -1,7 +1,7 @@
 /** One run node by node: status, inputs, outputs (images previewed), duration, tokens and cost, error; then its logs. */
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { budgetText, formatCount, formatDuration, formatTime, formatUsd, SCOPE_LABEL } from "@/components/ui/format";
+import { budgetText, formatCount, formatDuration, formatTime, formatTokenSplit, formatUsd, SCOPE_LABEL } from "@/components/ui/format";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { errorText } from "@/lib/client/api";
 import { runQuery } from "@/lib/client/queries/runs";
@@ -34,7 +34,7 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
             {run.usage && (
               <>
                 <dt className="text-zinc-500">Tokens</dt>
-                <dd data-testid="detail-run-tokens" title={`${formatCount(run.usage.inputTokens)} in · ${formatCount(run.usage.outputTokens)} out`}>
+                <dd data-testid="detail-run-tokens" title={formatTokenSplit(run.usage)}>
                   {formatCount(run.usage.totalTokens)}
                 </dd>
                 <dt className="text-zinc-500">Cost</dt>

@@ -53,6 +53,11 @@ export function formatUsd(usd: number | null | undefined): string {
   return `$${usd.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
 }
 
+/** "1,200 in · 34 out": the split of a usage's tokens. */
+export function formatTokenSplit(usage: Pick<Usage, "inputTokens" | "outputTokens">): string {
+  return `${formatCount(usage.inputTokens)} in · ${formatCount(usage.outputTokens)} out`;
+}
+
 /** "1,234 tokens · $0.0012", or "… · cost unknown". */
 export function formatUsage(usage: Pick<Usage, "totalTokens" | "costUsd">): string {
   return `${formatTokens(usage.totalTokens)} · ${formatUsd(usage.costUsd)}`;

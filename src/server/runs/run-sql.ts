@@ -81,8 +81,14 @@ export function heartbeatOlderThan(secondsParam: `$${number}`, alias?: string): 
 /** Milliseconds from the run's start to now (never negative; NULL for a run that never started). */
 const ELAPSED_MS = `CASE WHEN started_at IS NULL THEN NULL ELSE greatest(0, (extract(epoch FROM now() - started_at) * 1000)::int) END`;
 
-/** One usage field summed over node results `nr`: null when any of them does not know it (`sumUsage`'s rule). */
-const usageField = (key: string) => `CASE WHEN bool_and(nr.usage->>'${key}' IS NOT NULL) THEN sum((nr.usage->>'${key}')::numeric) END`;
+/**
+ * One field of a usage column (`usage`: an SQL expression of jsonb) summed over the rows of an
+ * aggregate, as a numeric: NULL when any row does not know it (`sumUsage`'s rule, in SQL).
+ */
+export function sumUsageFieldSql(usage: string, key: "inputTokens" | "outputTokens" | "totalTokens" | "costUsd"): string {
+  return `CASE WHEN bool_and(${usage}->>'${key}' IS NOT NULL) THEN sum((${usage}->>'${key}')::numeric) END`;
+}
+const usageField = (key: Parameters<typeof sumUsageFieldSql>[1]) => sumUsageFieldSql("nr.usage", key);
 
 /**
  * The usage of the run being updated (`workflow_runs`): its node results' usage summed — calls

@@ -10,13 +10,12 @@ import { and, eq, gte, isNotNull, sql, type SQL, type SQLWrapper } from "drizzle
 import type { TUsageTotals } from "@/contracts/usage";
 import { getDb } from "@/server/db";
 import { workflowRuns } from "@/server/db/schema";
+import { sumUsageFieldSql } from "@/server/runs/run-sql";
 
 export const USAGE_WINDOW_DAYS = 30;
 
-const field = (key: "inputTokens" | "outputTokens" | "totalTokens" | "costUsd") => {
-  const value = sql`(${workflowRuns.usage}->>${sql.raw(`'${key}'`)})`;
-  return sql<number | null>`CASE WHEN bool_and(${value} IS NOT NULL) THEN sum(${value}::numeric)::float8 END`;
-};
+const field = (key: Parameters<typeof sumUsageFieldSql>[1]) =>
+  sql<number | null>`(${sql.raw(sumUsageFieldSql(`"workflow_runs"."usage"`, key))})::float8`;
 
 /** The select list of the sums (aggregates: one row, even over no runs). */
 export function usageTotalsColumns() {
