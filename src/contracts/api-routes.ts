@@ -31,7 +31,9 @@ import {
 } from "./run";
 import { RUN_STREAM_EVENTS } from "./run-events";
 import { defineRoute } from "./route-spec";
+import { ZCompareRunsQuery, ZRunComparison } from "./run-compare";
 import { ZHealth, ZIntegrations } from "./server-info";
+import { ZListVersionsQuery, ZNameVersion, ZVersionDetail, ZVersionPage, ZVersionParams, ZVersionSummary } from "./version";
 import { ZNothing } from "./wire";
 import {
   ZCreateWorkflow,
@@ -204,6 +206,38 @@ export const API_ROUTES = {
     status: 201,
   }),
 
+  // ---- versions ----
+  listVersions: defineRoute({
+    method: "GET",
+    path: "/api/workflows/{id}/versions",
+    summary: "An own workflow's saved versions, newest first, without their graphs; `limit` and `skip`",
+    params: ZIdParams,
+    query: ZListVersionsQuery,
+    response: ZVersionPage,
+  }),
+  nameVersion: defineRoute({
+    method: "POST",
+    path: "/api/workflows/{id}/versions",
+    summary: "Name the current version (or `version`): a named version is never pruned",
+    params: ZIdParams,
+    body: ZNameVersion,
+    response: z.object({ version: ZVersionSummary }),
+  }),
+  getVersion: defineRoute({
+    method: "GET",
+    path: "/api/workflows/{id}/versions/{version}",
+    summary: "One version of an own workflow with its graph (any number a save produced)",
+    params: ZVersionParams,
+    response: z.object({ version: ZVersionDetail }),
+  }),
+  restoreVersion: defineRoute({
+    method: "POST",
+    path: "/api/workflows/{id}/versions/{version}/restore",
+    summary: "Save that version's graph as the workflow's new version (undo by restoring the previous one)",
+    params: ZVersionParams,
+    response: ZWorkflowAnswer,
+  }),
+
   // ---- runs ----
   startRun: defineRoute({
     method: "POST",
@@ -253,6 +287,14 @@ export const API_ROUTES = {
     summary: "Own runs, newest first, with a summary of each node result; filters workflowId and status",
     query: ZListRunsQuery,
     response: ZRunPage,
+  }),
+
+  compareRuns: defineRoute({
+    method: "GET",
+    path: "/api/runs/compare",
+    summary: "Two own runs side by side, node by node: status, params, inputs, outputs, usage and time, with what changed",
+    query: ZCompareRunsQuery,
+    response: ZRunComparison,
   }),
 
   // ---- files ----

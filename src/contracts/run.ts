@@ -85,6 +85,9 @@ const ZRunFields = z.object({
     .nullable()
     .meta({ description: "why a FAILED run was stopped: BUDGET_EXCEEDED when a budget kept nodes from running" }),
   budget: ZBudget.nullable().meta({ description: "the caps the run was started with (the request's, else its workflow's)" }),
+  workflowVersion: z.number().int().nullable().meta({
+    description: "the workflow version this run ran; null for ad-hoc runs and for a graph sent that differs from the saved one",
+  }),
   usage: ZUsage.nullable().meta({
     description: "the sum of its nodes' usage (calls made in this run); null when no model call was made",
   }),

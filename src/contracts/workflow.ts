@@ -24,6 +24,7 @@ export const ZWorkflowRunSummary = z
     durationMs: z.number().int().nullable(),
     errorMessage: z.string().nullable(),
     usage: ZUsage.nullable().meta({ description: "what the run's model calls used; null when it made none" }),
+    workflowVersion: z.number().int().nullable().meta({ description: "the version it ran" }),
   })
   .meta({ id: "WorkflowRunSummary" });
 

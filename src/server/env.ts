@@ -55,6 +55,8 @@ export const ZEnv = z
     GALAXY_RUN_RETRIES: int(2, 0),
     /** How often an idle worker looks for jobs when no wake-up arrives. */
     GALAXY_WORKER_POLL_MS: int(1_000, 50),
+    /** Unnamed versions older than this many days are pruned beyond each workflow's newest 100. */
+    GALAXY_VERSION_RETENTION_DAYS: int(90, 0),
     GALAXY_MAX_NODES: int(500),
     GALAXY_MAX_EDGES: int(2_000),
     GALAXY_MAX_BODY_BYTES: int(1_048_576),

@@ -103,6 +103,51 @@ export const workflows = pgTable(
   ],
 );
 
+/**
+ * The saved versions of a workflow (DESIGN §9), written by the database itself: the trigger
+ * `workflows_snapshot` (migration 0003) runs on every insert and every change of
+ * `workflows.version`. Consecutive versions with the same graph share one row
+ * (`version`..`last_version`). A row lists its nodes as content hashes into
+ * `workflow_graph_parts`, so a save stores only the nodes it changed.
+ */
+export const workflowVersions = pgTable(
+  "workflow_versions",
+  {
+    workflowId: text()
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    /** The first save with this graph. */
+    version: integer().notNull(),
+    /** The latest save with this same graph. */
+    lastVersion: integer().notNull(),
+    /** md5 of each node's jsonb, in the graph's order. */
+    nodeRefs: text().array().notNull(),
+    /** md5 of the edges array's jsonb. */
+    edgesRef: text().notNull(),
+    nodeCount: integer().notNull(),
+    edgeCount: integer().notNull(),
+    /** Its name: a named version is never pruned. */
+    message: text(),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    restoredFrom: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workflowId, t.version] })],
+);
+
+/** Content-addressed pieces of saved graphs (each node; each edges array), per workflow. */
+export const workflowGraphParts = pgTable(
+  "workflow_graph_parts",
+  {
+    workflowId: text()
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    hash: text().notNull(),
+    body: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workflowId, t.hash] })],
+);
+
 export const workflowRuns = pgTable(
   "workflow_runs",
   {
@@ -127,6 +172,8 @@ export const workflowRuns = pgTable(
     budget: jsonb().$type<TBudget>(),
     /** Sum of the node results' usage, written when the run ends; null when no model call was made. */
     usage: jsonb().$type<TUsage>(),
+    /** The workflow version it ran (`workflow_versions`); null for ad-hoc graphs and unsaved ones. */
+    workflowVersion: integer(),
     startedAt: time(),
     completedAt: time(),
     durationMs: integer(),
@@ -142,6 +189,8 @@ export const workflowRuns = pgTable(
     index("workflow_runs_user_created_idx").on(t.userId, t.createdAt),
     // A workflow's latest run (dashboard, editor history) without a sort.
     index("workflow_runs_workflow_created_idx").on(t.workflowId, t.createdAt, t.id),
+    // Which versions runs used (pruning keeps them; the versions list counts them).
+    index("workflow_runs_workflow_version_idx").on(t.workflowId, t.workflowVersion),
   ],
 );
 
@@ -287,3 +336,4 @@ export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Asset = typeof assets.$inferSelect;
 export type DailyUsage = typeof dailyUsage.$inferSelect;
+export type WorkflowVersion = typeof workflowVersions.$inferSelect;

@@ -2,7 +2,8 @@
  * Executes queued runs: fetches up to `capacity` run jobs at a time from pg-boss and runs
  * each with the run executor, completing or failing its job when it ends. Woken at once by
  * an enqueue in this process or (PostgreSQL) by another process's notice; otherwise polls.
- * Also sweeps stale runs (see sweep-stale-runs.ts) on start and every half lease.
+ * Also sweeps stale runs (see sweep-stale-runs.ts) on start and every half lease, and prunes
+ * old workflow versions (see prune-versions.ts) a minute after start and then hourly.
  */
 import "server-only";
 import type PgBoss from "pg-boss";
@@ -11,7 +12,11 @@ import { onJobWake } from "../events/run-events";
 import { logger } from "../log";
 import { executeRun } from "../runs/execute-run";
 import { RUN_QUEUE, type QueueState } from "./queue";
+import { pruneVersions } from "../versions/prune-versions";
 import { sweepStaleRuns } from "./sweep-stale-runs";
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const FIRST_PRUNE_MS = 60 * 1000;
 
 export interface RunJobData {
   runId: string;
@@ -88,11 +93,22 @@ export function startRunWorker(queue: QueueState): WorkerState {
   const sweeper = setInterval(() => void sweep(), Math.max(200, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 2));
   sweeper.unref();
 
+  const prune = () =>
+    pruneVersions(queue.handle, config.GALAXY_VERSION_RETENTION_DAYS)
+      .then((pruned) => pruned.versions > 0 && log.info(pruned, "pruned old workflow versions"))
+      .catch((error: unknown) => log.error({ err: error }, "version pruning failed"));
+  const firstPrune = setTimeout(() => void prune(), FIRST_PRUNE_MS);
+  const pruner = setInterval(() => void prune(), PRUNE_EVERY_MS);
+  firstPrune.unref();
+  pruner.unref();
+
   const state: WorkerState = {
     async stop() {
       if (holder.__galaxyWorker === state) holder.__galaxyWorker = undefined;
       stopped = true;
       clearInterval(sweeper);
+      clearTimeout(firstPrune);
+      clearInterval(pruner);
       offWake();
       wake?.();
       await looping;

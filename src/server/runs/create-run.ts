@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { TExecuteBody } from "@/contracts/run";
 import type { TBudget } from "@/contracts/usage";
-import { EngineError, planRun, type RunPlan, type RunScope, type TGraph } from "@/engine";
+import { EngineError, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
@@ -23,9 +23,10 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
   let workflowId: string | null = null;
   let raw: { nodes: unknown; edges: unknown } = { nodes: body.nodes, edges: body.edges };
   let budget: TBudget | null = body.budget ?? null;
+  let saved: { version: number; graph: { nodes: unknown; edges: unknown } } | null = null;
   if (body.workflowId !== undefined) {
     const [workflow] = await handle.db
-      .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges, settings: workflows.settings })
+      .select({ id: workflows.id, nodes: workflows.nodes, edges: workflows.edges, settings: workflows.settings, version: workflows.version })
       .from(workflows)
       .where(and(eq(workflows.id, body.workflowId), eq(workflows.userId, userId)))
       .limit(1);
@@ -33,9 +34,11 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
     workflowId = workflow.id;
     if (body.nodes === undefined) raw = { nodes: workflow.nodes, edges: workflow.edges };
     budget ??= workflow.settings.budget ?? null;
+    saved = { version: workflow.version, graph: { nodes: workflow.nodes, edges: workflow.edges } };
   }
 
   const graph = assertValidGraph(raw);
+  const workflowVersion = saved && (body.nodes === undefined ? saved.version : versionIfSame(saved, graph));
   const scope: RunScope = body.nodeIds === undefined ? "FULL" : new Set(body.nodeIds).size === 1 ? "SINGLE" : "PARTIAL";
   const targetNodeIds = body.nodeIds === undefined ? [] : [...new Set(body.nodeIds)];
   const plan = planOrThrow(graph, scope, targetNodeIds);
@@ -52,7 +55,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
 
   const [run] = await handle.db
     .insert(workflowRuns)
-    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph, budget })
+    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph, budget, workflowVersion })
     .returning({ id: workflowRuns.id });
   try {
     await enqueueRun(handle, run.id, plan.nodeIds.length);
@@ -65,6 +68,11 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
     throw new AppError("UNAVAILABLE", "the job queue is unavailable; try again shortly");
   }
   return { runId: run.id };
+}
+
+/** A graph sent with a workflowId ran the saved version only when it equals the saved graph. */
+function versionIfSame(saved: { version: number; graph: { nodes: unknown; edges: unknown } }, graph: TGraph): number | null {
+  return stableStringify(saved.graph) === stableStringify(graph) ? saved.version : null;
 }
 
 function planOrThrow(graph: TGraph, scope: RunScope, targetNodeIds: string[]): RunPlan {

@@ -6,7 +6,7 @@ import { RUN_COLUMNS, UNFINISHED_RUN_STATUSES, jsonRows, selectColumns } from ".
 /** The hand-aliased list these statements used before the columns came from the schema. */
 const HAND_WRITTEN_RUN_COLUMNS = `id, workflow_id AS "workflowId", user_id AS "userId", trigger_id AS "triggerId", status, scope,
   target_node_ids AS "targetNodeIds", output, error_message AS "errorMessage", error_code AS "errorCode", error_stack AS "errorStack",
-  budget, usage, started_at AS "startedAt", completed_at AS "completedAt", duration_ms AS "durationMs", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  budget, usage, workflow_version AS "workflowVersion", started_at AS "startedAt", completed_at AS "completedAt", duration_ms AS "durationMs", created_at AS "createdAt", updated_at AS "updatedAt"`;
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ");
 
 describe("column lists from the Drizzle schema", () => {

@@ -21,6 +21,7 @@ export async function getWorkflowOrThrow(userId: string, workflowId: string) {
           durationMs: true,
           errorMessage: true,
           usage: true,
+          workflowVersion: true,
         },
         where: eq(workflowRuns.userId, userId),
         orderBy: [desc(workflowRuns.createdAt), desc(workflowRuns.id)],

@@ -8,7 +8,7 @@ import type { Workflow, WorkflowRun } from "../db/schema";
 
 type RunSummaryRow = Pick<
   WorkflowRun,
-  "id" | "status" | "scope" | "createdAt" | "startedAt" | "completedAt" | "durationMs" | "errorMessage" | "usage"
+  "id" | "status" | "scope" | "createdAt" | "startedAt" | "completedAt" | "durationMs" | "errorMessage" | "usage" | "workflowVersion"
 >;
 
 export type WorkflowSummaryRow = Pick<
