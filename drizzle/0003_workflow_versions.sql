@@ -32,13 +32,16 @@ CREATE INDEX "workflow_runs_workflow_version_idx" ON "workflow_runs" USING btree
 CREATE FUNCTION galaxy_snapshot_workflow() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   refs text[];
+  bodies jsonb[];
   eref text := md5(NEW.edges::text);
   latest workflow_versions%ROWTYPE;
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW.version = OLD.version THEN
     RETURN NULL;
   END IF;
-  SELECT coalesce(array_agg(md5(n.value::text) ORDER BY n.ord), '{}') INTO refs
+  -- One pass over the nodes (hashing is most of a snapshot's cost).
+  SELECT coalesce(array_agg(md5(n.value::text) ORDER BY n.ord), '{}'), coalesce(array_agg(n.value ORDER BY n.ord), '{}')
+    INTO refs, bodies
     FROM jsonb_array_elements(NEW.nodes) WITH ORDINALITY AS n(value, ord);
   SELECT * INTO latest FROM workflow_versions WHERE workflow_id = NEW.id ORDER BY version DESC LIMIT 1;
   IF FOUND AND latest.node_refs = refs AND latest.edges_ref = eref AND latest.version < NEW.version THEN
@@ -46,9 +49,10 @@ BEGIN
       WHERE workflow_id = NEW.id AND version = latest.version AND last_version < NEW.version;
     RETURN NULL;
   END IF;
+  -- Only the parts the latest version does not already list (the others are stored).
   INSERT INTO workflow_graph_parts (workflow_id, hash, body)
-    SELECT NEW.id, md5(n.value::text), n.value FROM jsonb_array_elements(NEW.nodes) AS n(value)
-      WHERE NOT (md5(n.value::text) = ANY (coalesce(latest.node_refs, '{}')))
+    SELECT NEW.id, n.hash, n.body FROM unnest(refs, bodies) AS n(hash, body)
+      WHERE n.hash NOT IN (SELECT unnest(coalesce(latest.node_refs, '{}')))
     UNION ALL
     SELECT NEW.id, eref, NEW.edges WHERE eref IS DISTINCT FROM latest.edges_ref
     ON CONFLICT DO NOTHING;
