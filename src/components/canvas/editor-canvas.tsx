@@ -1,6 +1,8 @@
 /**
  * The canvas: dot grid, minimap, zoom/pan/fit controls, drag-and-drop from the sidebar,
  * connections checked by port type and for cycles (a refusal says why in a toast).
+ * While a saved version is previewed it draws that version instead, read-only and marked
+ * against the editor's graph (`components/versions/use-preview-graph.ts`).
  */
 "use client";
 import {
@@ -16,8 +18,10 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useMemo, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
+import { paintDiffEdges } from "@/components/versions/diff-style";
+import { READ_ONLY_FLOW, usePreviewGraph } from "@/components/versions/use-preview-graph";
 import { checkConnection } from "@/nodes/connection-rules";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
@@ -61,7 +65,10 @@ export function EditorCanvas() {
   const edges = useGraphStore((s) => s.edges);
   const onNodesChange = useGraphStore((s) => s.onNodesChange);
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
-  const decorated: Edge[] = useDecoratedEdges(nodes, edges);
+  const preview = usePreviewGraph();
+  const decorated: Edge[] = useDecoratedEdges(preview?.nodes ?? nodes, preview?.edges ?? edges);
+  const diff = preview?.diff;
+  const drawnEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a graph that exists at open; otherwise the first added node would yank the view.
   const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
@@ -79,11 +86,11 @@ export function EditorCanvas() {
   );
 
   return (
-    <div className="relative h-full w-full" data-testid="canvas">
+    <div className="relative h-full w-full" data-testid="canvas" data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
-          nodes={nodes}
-          edges={decorated}
+          nodes={preview?.nodes ?? nodes}
+          edges={drawnEdges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -99,6 +106,8 @@ export function EditorCanvas() {
           onDrop={onDrop}
           colorMode="dark"
           deleteKeyCode={["Delete", "Backspace"]}
+          // A previewed version is read-only: this replaces every editing handler above.
+          {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
           fitView={fitOnOpen}
           fitViewOptions={{ padding: 0.2, maxZoom: 1 }}

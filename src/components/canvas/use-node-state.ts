@@ -1,17 +1,24 @@
 /** Small selectors node components use: which inputs are connected, the node's latest result. */
+import type { Edge } from "@xyflow/react";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
+import { previewInputEdges, useVersionPreviewStore } from "@/stores/version-preview-store";
 
 /** Input handle names with at least one connection, with counts (stable string selector). */
 export function useConnectedInputs(nodeId: string): Record<string, number> {
-  const key = useGraphStore((s) => {
-    let out = "";
-    for (const e of s.edges) if (e.target === nodeId) out += `${e.targetHandle},`;
-    return out;
-  });
+  const edited = useGraphStore((s) => handlesKey(s.edges, nodeId));
+  // A previewed version's node shows that version's connections, not the editor's.
+  const previewed = useVersionPreviewStore((s) => (s.graph ? handlesKey(previewInputEdges(s.graph, nodeId), nodeId) : null));
+  const key = previewed ?? edited;
   const counts: Record<string, number> = {};
   for (const name of key.split(",")) if (name) counts[name] = (counts[name] ?? 0) + 1;
   return counts;
+}
+
+function handlesKey(edges: readonly Edge[], nodeId: string): string {
+  let out = "";
+  for (const e of edges) if (e.target === nodeId) out += `${e.targetHandle},`;
+  return out;
 }
 
 export function useNodeResult(nodeId: string) {

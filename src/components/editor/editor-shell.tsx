@@ -6,9 +6,12 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { EditorCanvas } from "@/components/canvas/editor-canvas";
 import { HistorySidebar } from "@/components/history/history-sidebar";
+import { VersionPreviewBanner } from "@/components/versions/version-preview-banner";
+import { VersionsPanel } from "@/components/versions/versions-panel";
 import { errorText } from "@/lib/client/api";
 import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { stopFollowingRun } from "@/stores/actions/run-workflow";
+import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -18,6 +21,7 @@ import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effec
 
 export function EditorShell({ workflowId }: { workflowId: string }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
+  const previewing = useVersionPreviewStore(selectPreviewing);
   useAutosave();
   useShortcuts();
   useLiveRunQueries();
@@ -51,10 +55,15 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
         <div className="flex min-h-0 flex-1">
-          <LeftSidebar />
+          {/* Adding nodes would change the editor's graph, hidden while a version is previewed. */}
+          <div inert={previewing} className="contents">
+            <LeftSidebar />
+          </div>
           <main className="relative min-w-0 flex-1">
             <EditorCanvas />
+            <VersionPreviewBanner />
           </main>
+          <VersionsPanel />
           <HistorySidebar />
         </div>
         <ConnectDialog />

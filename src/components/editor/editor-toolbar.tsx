@@ -1,8 +1,9 @@
-/** The editor's top bar: name, save state, undo/redo, import/export, the run budget, and the run controls. */
+/** The editor's top bar: name, save state, undo/redo, import/export, the run budget, the run controls, versions and history. */
 "use client";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { budgetText } from "@/components/ui/format";
+import { useVersionsPanel } from "@/components/versions/versions-panel-state";
 import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
 import { saveBudget } from "@/stores/actions/save-settings";
 import { saveNow } from "@/stores/actions/save-workflow";
@@ -10,6 +11,7 @@ import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
 import { useUiStore } from "@/stores/ui-store";
+import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { BudgetDialog } from "./budget-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { exportCurrent, importIntoCanvas } from "./transfer";
@@ -27,6 +29,9 @@ export function EditorToolbar() {
   const [budgetOpen, setBudgetOpen] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const selected = selectedKey ? selectedKey.split(",") : [];
+  // A previewed version hides the editor's graph: edits that would change it unseen wait until "Back to current".
+  const previewing = useVersionPreviewStore(selectPreviewing);
+  const versionsOpen = useVersionsPanel((s) => s.open);
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 border-b border-line bg-panel px-3">
@@ -42,11 +47,11 @@ export function EditorToolbar() {
       />
       <SaveIndicator />
       <div className="ml-4 flex items-center gap-1">
-        <button type="button" className={BTN} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!canUndo} onClick={() => useGraphStore.getState().undo()}>↶</button>
-        <button type="button" className={BTN} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!canRedo} onClick={() => useGraphStore.getState().redo()}>↷</button>
+        <button type="button" className={BTN} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!canUndo || previewing} onClick={() => useGraphStore.getState().undo()}>↶</button>
+        <button type="button" className={BTN} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!canRedo || previewing} onClick={() => useGraphStore.getState().redo()}>↷</button>
         <button type="button" className={BTN} data-testid="save" title="Save (Ctrl+S)" onClick={() => void saveNow()}>Save</button>
         <button type="button" className={BTN} data-testid="export" onClick={() => void exportCurrent()}>Export</button>
-        <button type="button" className={BTN} data-testid="import" onClick={() => file.current?.click()}>Import</button>
+        <button type="button" className={BTN} data-testid="import" disabled={previewing} onClick={() => file.current?.click()}>Import</button>
         <input
           ref={file}
           type="file"
@@ -94,6 +99,9 @@ export function EditorToolbar() {
             </button>
           </>
         )}
+        <button type="button" className={BTN} data-testid="toggle-versions" aria-pressed={versionsOpen} onClick={() => useVersionsPanel.getState().toggle()}>
+          Versions
+        </button>
         <button type="button" className={BTN} data-testid="toggle-history" aria-label="Toggle run history" onClick={() => useUiStore.getState().set({ historyOpen: !useUiStore.getState().historyOpen })}>
           History
         </button>

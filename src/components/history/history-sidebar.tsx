@@ -1,6 +1,10 @@
-/** Runs of this workflow, newest first, paginated; a click opens node-by-node detail. */
+/**
+ * Runs of this workflow, newest first, paginated; a click opens node-by-node detail. In compare
+ * mode a click picks a run instead, and two picks open the comparison over the editor.
+ */
 "use client";
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { CompareView } from "@/components/compare/compare-view";
 import { errorText } from "@/lib/client/api";
 import { uniqueRows } from "@/lib/client/queries/pages";
 import { runListQuery } from "@/lib/client/queries/runs";
@@ -8,8 +12,10 @@ import type { RunPage } from "@/lib/client/runs-api";
 import { useEditorStore } from "@/stores/editor-store";
 import { useRunStore } from "@/stores/run-store";
 import { useUiStore } from "@/stores/ui-store";
+import { CompareBar } from "./compare-bar";
 import { RunDetail } from "./run-detail";
 import { RunRow } from "./run-row";
+import { useComparePicker, type ComparePicker } from "./use-compare-picker";
 
 const rowsOf = (data: InfiniteData<RunPage>) => uniqueRows(data.pages.map((page) => page.runs));
 
@@ -17,34 +23,54 @@ export function HistorySidebar() {
   const open = useUiStore((s) => s.historyOpen);
   const detail = useUiStore((s) => s.detailRunId);
   const workflowId = useEditorStore((s) => s.workflowId);
+  const compare = useComparePicker();
   if (!open) return null;
+  const backToList = () => useUiStore.getState().set({ detailRunId: null });
   return (
     <aside className="flex w-80 shrink-0 flex-col border-l border-line bg-panel" aria-label="Run history" data-testid="history">
       {detail ? (
-        <RunDetail runId={detail} onBack={() => useUiStore.getState().set({ detailRunId: null })} />
+        <RunDetail
+          runId={detail}
+          onBack={backToList}
+          onCompareWith={() => {
+            compare.start(detail);
+            backToList();
+          }}
+        />
       ) : (
-        workflowId && <RunList workflowId={workflowId} />
+        workflowId && <RunList workflowId={workflowId} compare={compare} />
       )}
+      {compare.pair && <CompareView a={compare.pair[0]} b={compare.pair[1]} onClose={compare.close} />}
     </aside>
   );
 }
 
 /** The list half: refetched when opened, on focus, and when a run begins or ends (see `live-run.ts`). */
-function RunList({ workflowId }: { workflowId: string }) {
+function RunList({ workflowId, compare }: { workflowId: string; compare: ComparePicker }) {
   const liveStatus = useRunStore((s) => s.status);
   const activeRunId = useRunStore((s) => s.activeRunId);
   const list = useInfiniteQuery({ ...runListQuery(workflowId), select: rowsOf });
   const runs = list.data ?? [];
   return (
     <>
-      <div className="flex items-center justify-between px-4 pb-2 pt-3">
-        <h2 className="text-xs font-semibold uppercase tracking-wider text-zinc-400">Run history</h2>
+      <div className="flex items-center gap-3 px-4 pb-2 pt-3">
+        <h2 className="mr-auto text-xs font-semibold uppercase tracking-wider text-zinc-400">Run history</h2>
+        {!compare.picking && runs.length > 1 && (
+          <button type="button" data-testid="history-compare" className="text-xs text-zinc-400 hover:text-white" onClick={() => compare.start()}>
+            Compare
+          </button>
+        )}
         <button type="button" className="text-xs text-zinc-400 hover:text-white" onClick={() => void list.refetch()}>Refresh</button>
       </div>
+      {compare.picking && <CompareBar compare={compare} runs={runs} />}
       {list.error && <p className="px-4 text-xs text-red-300">{errorText(list.error)}</p>}
       <ol className="flex-1 space-y-1 overflow-y-auto px-2 pb-3">
         {runs.map((run) => (
-          <RunRow key={run.id} run={run.id === activeRunId && liveStatus ? { ...run, status: liveStatus } : run} />
+          <RunRow
+            key={run.id}
+            run={run.id === activeRunId && liveStatus ? { ...run, status: liveStatus } : run}
+            picking={compare.picking ? { picked: compare.picked.includes(run.id), onToggle: () => compare.toggle(run.id) } : undefined}
+          />
         ))}
         {runs.length === 0 && !list.error && <li className="px-2 py-6 text-center text-sm text-zinc-500">No runs yet. Press ▶ Run or Ctrl+Enter.</li>}
       </ol>

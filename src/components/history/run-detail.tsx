@@ -6,8 +6,10 @@ import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { errorText } from "@/lib/client/api";
 import { runQuery } from "@/lib/client/queries/runs";
 import { NodeResultCard } from "./node-result-card";
+import { RunVersionButton } from "./run-version-button";
 
-export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void }) {
+/** `onCompareWith` enters compare mode with this run picked ("Compare with…"). */
+export function RunDetail({ runId, onBack, onCompareWith }: { runId: string; onBack: () => void; onCompareWith: () => void }) {
   // While this is the live run, each finished node makes it stale and it refetches (see `live-run.ts`).
   const { data: run, error } = useQuery(runQuery(runId));
 
@@ -19,6 +21,9 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
         </button>
         <h2 className="text-sm font-semibold">Run details</h2>
         {run && <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />}
+        <button type="button" data-testid="detail-compare" className="ml-auto text-xs text-zinc-400 hover:text-white" onClick={onCompareWith}>
+          Compare with…
+        </button>
       </div>
       {error && <p className="p-3 text-sm text-red-300">{errorText(error)}</p>}
       {!run && !error && <p className="p-3 text-sm text-zinc-500">Loading…</p>}
@@ -29,6 +34,10 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
             <dd>{formatTime(run.startedAt ?? run.createdAt)}</dd>
             <dt className="text-zinc-500">Duration</dt>
             <dd>{formatDuration(run.durationMs)}</dd>
+            <dt className="text-zinc-500">Version</dt>
+            <dd data-testid="detail-version">
+              <RunVersionButton version={run.workflowVersion} testId="detail-version-button" />
+            </dd>
             <dt className="text-zinc-500">Scope</dt>
             <dd data-testid="detail-scope">{SCOPE_LABEL[run.scope ?? "FULL"]}</dd>
             {run.usage && (

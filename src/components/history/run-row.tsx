@@ -4,19 +4,38 @@ import { formatDuration, formatTime, SCOPE_LABEL } from "@/components/ui/format"
 import { UsageLine } from "@/components/ui/usage-line";
 import type { RunListItem } from "@/lib/client/types";
 import { useUiStore } from "@/stores/ui-store";
+import { RunVersionButton } from "./run-version-button";
 
-export function RunRow({ run }: { run: RunListItem }) {
+/** In compare mode a click picks the run (a checkbox shows it); otherwise it opens the run's detail. */
+export interface RunRowPicking {
+  picked: boolean;
+  onToggle: () => void;
+}
+
+export function RunRow({ run, picking }: { run: RunListItem; picking?: RunRowPicking }) {
   const scope = SCOPE_LABEL[run.scope ?? "FULL"] ?? "full";
   return (
-    <li>
+    <li className={`relative flex items-center rounded-lg ${picking?.picked ? "bg-violet-500/10 ring-1 ring-violet-500/40" : ""}`}>
+      {picking && (
+        <input
+          type="checkbox"
+          data-testid="history-row-pick"
+          aria-label={`Pick the run of ${formatTime(run.startedAt ?? run.createdAt)} to compare`}
+          checked={picking.picked}
+          onChange={picking.onToggle}
+          className="ml-2 h-3.5 w-3.5 shrink-0 accent-violet-500"
+        />
+      )}
       <button
         type="button"
         data-testid="history-row"
         data-run-id={run.id}
         data-scope={scope}
         data-status={run.status}
-        className="flex w-full flex-col gap-1 rounded-lg px-2.5 py-2 text-left hover:bg-white/5 focus-visible:bg-white/5 focus-visible:outline-none"
-        onClick={() => useUiStore.getState().set({ detailRunId: run.id })}
+        data-version={run.workflowVersion ?? undefined}
+        aria-pressed={picking ? picking.picked : undefined}
+        className="flex min-w-0 flex-1 flex-col gap-1 rounded-lg py-2 pl-2.5 pr-12 text-left hover:bg-white/5 focus-visible:bg-white/5 focus-visible:outline-none"
+        onClick={() => (picking ? picking.onToggle() : useUiStore.getState().set({ detailRunId: run.id }))}
       >
         <span className="flex items-center gap-2">
           <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />
@@ -28,6 +47,8 @@ export function RunRow({ run }: { run: RunListItem }) {
           <UsageLine usage={run.usage} testId="history-row-usage" className="ml-auto text-zinc-400" />
         </span>
       </button>
+      {/* Beside the row's button, not in it: a button may not hold another. */}
+      <RunVersionButton version={run.workflowVersion} testId="history-row-version" className="absolute right-2 top-1/2 -translate-y-1/2" />
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
 import { useRunStore } from "../run-store";
 import { toast } from "../toast-store";
+import { selectPreviewing, useVersionPreviewStore } from "../version-preview-store";
 import { saveNow } from "./save-workflow";
 
 let stopFollowing: (() => void) | null = null;
@@ -61,6 +62,8 @@ export async function runWorkflow(nodeIds?: string[]): Promise<void> {
   if (!workflowId) return;
   if (useRunStore.getState().activeRunId) return toast("A run is already in progress", "info");
   if (useGraphStore.getState().nodes.length === 0) return toast("Add a node first", "info");
+  // The canvas shows an old version, but a run would execute the current graph.
+  if (selectPreviewing(useVersionPreviewStore.getState())) return toast("Back to the current version to run it", "info");
   const saved = await saveNow();
   if (!saved) return toast("Save the workflow before running (see the save status)", "error");
   const scope: RunScope = !nodeIds ? "FULL" : nodeIds.length === 1 ? "SINGLE" : "PARTIAL";

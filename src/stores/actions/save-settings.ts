@@ -3,6 +3,7 @@
  * turn with the graph's saves, with the version they left, so neither looks like a conflict.
  */
 import { getQueryClient } from "@/lib/client/queries/query-client";
+import { invalidateVersionLists } from "@/lib/client/queries/versions";
 import { invalidateWorkflowLists } from "@/lib/client/queries/workflows";
 import type { Budget } from "@/lib/client/types";
 import { patchWorkflow } from "@/lib/client/workflows-api";
@@ -20,4 +21,5 @@ export async function saveBudget(budget: Budget): Promise<void> {
   const saved = await withSaveTurn(() => patchWorkflow(workflowId, useEditorStore.getState().version, { settings }));
   useEditorStore.getState().set({ version: saved.version, settings: saved.settings });
   void invalidateWorkflowLists(getQueryClient());
+  void invalidateVersionLists(getQueryClient()); // the save extended the current version's range
 }

@@ -7,6 +7,7 @@ import { ApiError, errorText } from "@/lib/client/api";
 import { clearDraft, writeDraft } from "@/lib/client/drafts";
 import { fromWireGraph, toWireGraph } from "@/lib/client/graph-wire";
 import { getQueryClient } from "@/lib/client/queries/query-client";
+import { invalidateVersionLists } from "@/lib/client/queries/versions";
 import { invalidateWorkflowLists } from "@/lib/client/queries/workflows";
 import { createWorkflow, getWorkflow, patchWorkflow } from "@/lib/client/workflows-api";
 import { useEditorStore } from "../editor-store";
@@ -68,6 +69,7 @@ async function saveOnce(): Promise<boolean> {
   try {
     const saved = await patchWorkflow(editor.workflowId, editor.version, { ...graph, name });
     void invalidateWorkflowLists(getQueryClient()); // its card's name and "updated" moved
+    void invalidateVersionLists(getQueryClient()); // the save made (or extended) a version
     const stillDirty = useGraphStore.getState().revision !== revision || useEditorStore.getState().name !== editor.name;
     useEditorStore.getState().set({
       version: saved.version,
