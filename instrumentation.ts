@@ -6,6 +6,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: route handlers learn each request's socket address only through this stamp.
+  const { stampPeerAddresses } = await import("./src/server/auth/peer-address");
+  stampPeerAddresses();
   const { startServerProcess } = await import("./src/server/start/start-server-process");
   await startServerProcess();
 }

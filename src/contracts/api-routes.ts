@@ -251,7 +251,7 @@ export const API_ROUTES = {
       response: z.object({ run: ZPublicRun }),
       when: 'with "wait": true, when the run ended within 60 s',
     },
-    errors: [404, 503],
+    errors: [404, 429, 503],
   }),
   getRun: defineRoute({
     method: "GET",

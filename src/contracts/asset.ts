@@ -1,5 +1,6 @@
 /** Uploaded and generated files as the API shows them: never storage keys, hashes or remote URLs. */
 import { z } from "zod";
+import { ZId } from "./list-query";
 import { ZIsoDate } from "./wire";
 
 export const ZPublicAsset = z
@@ -29,4 +30,4 @@ export const ZUploadForm = z.object({
     }),
 });
 
-export const ZFileParams = z.object({ id: z.string().min(1).max(100) });
+export const ZFileParams = z.object({ id: ZId });

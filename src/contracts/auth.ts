@@ -1,5 +1,6 @@
 /** Accounts, sessions and personal API tokens: the signed-in user, token lists, and the bodies the auth routes accept. */
 import { z } from "zod";
+import { ZId } from "./list-query";
 import { ZIsoDate } from "./wire";
 
 // ---- answers ----
@@ -62,7 +63,7 @@ export const ZCreateToken = z.object({
     .max(100, "name must be at most 100 characters"),
 });
 
-export const ZTokenParams = z.object({ id: z.string().min(1) });
+export const ZTokenParams = z.object({ id: ZId });
 
 export type TSignUp = z.output<typeof ZSignUp>;
 export type TSignIn = z.output<typeof ZSignIn>;

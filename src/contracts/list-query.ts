@@ -16,5 +16,15 @@ export const ZSkip = z.coerce
   .min(0, skipMessage)
   .max(100_000, skipMessage);
 
+/**
+ * An id in a path or query string. Galaxy's own ids are `createId()` (lowercase letters and
+ * digits), but imported or Clerk ids may differ, so only what no id holds is refused: control
+ * characters (a NUL reached PostgreSQL, which cannot store one, as a 500). A 400, not a 404.
+ */
+export function zId(message = "an id is 1 to 100 characters, none of them a control character") {
+  return z.string({ error: message }).min(1, message).max(100, message).regex(/^\P{Cc}*$/u, message);
+}
+export const ZId = zId();
+
 /** `{id}` of a path like `/api/workflows/{id}`. */
-export const ZIdParams = z.object({ id: z.string().min(1).max(100) });
+export const ZIdParams = z.object({ id: ZId });

@@ -56,12 +56,17 @@ export type RouteReplyPayload<S> = Widened<RoutePayload<S>>;
 /** What a client receives from route `S`. */
 export type RouteAnswer<S> = { success: true } & (z.output<ResponseOf<S>> | z.output<AlsoOf<S>>);
 
-/** Every error status an operation can answer, from its shape plus its own `errors`. */
+/**
+ * Every error status an operation can answer, from its shape plus its own `errors`. Every
+ * operation can meet a database that does not answer (503); a JSON body that does not arrive
+ * in time is a 408.
+ */
 export function errorStatuses(spec: RouteSpec): number[] {
-  const statuses = new Set<number>([500, ...(spec.errors ?? [])]);
+  const statuses = new Set<number>([500, 503, ...(spec.errors ?? [])]);
   if (spec.auth !== "public") statuses.add(401);
   if (spec.params || spec.query || spec.body || spec.form) statuses.add(400);
   if (spec.params) statuses.add(404);
+  if (spec.body) statuses.add(408);
   if (spec.body || spec.form) [413, 415].forEach((s) => statuses.add(s));
   if (spec.method !== "GET") statuses.add(403);
   return [...statuses].sort((a, b) => a - b);

@@ -5,6 +5,7 @@
  */
 import { NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { z } from "zod";
+import { zId } from "./list-query";
 import { ZUsage } from "./usage";
 import { ZIsoDate, ZJsonObject } from "./wire";
 
@@ -52,8 +53,8 @@ export const ZRunComparison = z.object({
 });
 
 export const ZCompareRunsQuery = z.object({
-  a: z.string({ error: "a must be a run id" }).min(1, "a must be a run id").max(100),
-  b: z.string({ error: "b must be a run id" }).min(1, "b must be a run id").max(100),
+  a: zId("a must be a run id"),
+  b: zId("b must be a run id"),
 });
 
 export type TRunComparison = z.output<typeof ZRunComparison>;

@@ -8,7 +8,7 @@
 import { LOG_LEVELS, NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
 import { z } from "zod";
 import { ZWireGraph } from "./graph";
-import { ZLimit, ZSkip } from "./list-query";
+import { ZId, ZLimit, ZSkip } from "./list-query";
 import { RUN_ERROR_CODES, ZBudget, ZUsage } from "./usage";
 import { ZIsoDate, ZJsonObject } from "./wire";
 
@@ -152,13 +152,13 @@ export const ZExecuteBody = z
 export const ZRunQueued = z.object({ runId: z.string() });
 
 export const ZListRunsQuery = z.object({
-  workflowId: z.string().min(1).max(100).optional(),
+  workflowId: ZId.optional(),
   status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(", ")}` }).optional(),
   limit: ZLimit,
   skip: ZSkip.default(0),
 });
 
-export const ZRunParams = z.object({ runId: z.string().min(1).max(100) });
+export const ZRunParams = z.object({ runId: ZId });
 
 export type TExecuteBody = z.output<typeof ZExecuteBody>;
 export type TListRunsQuery = z.output<typeof ZListRunsQuery>;

@@ -62,3 +62,26 @@ describe("budget and price settings", () => {
     expect(parseEnv({ GALAXY_DAILY_BUDGET_USD: "" }).GALAXY_DAILY_BUDGET_USD).toBeUndefined();
   });
 });
+
+describe("proxy trust and run limits", () => {
+  it("trusts no proxy and limits no runs by default", () => {
+    const env = parseEnv({});
+    expect(env.GALAXY_TRUST_PROXY).toEqual({ mode: "off" });
+    expect(env.GALAXY_RUN_RATE_LIMIT).toBeUndefined();
+  });
+
+  it("reads a hop count, proxy addresses and count/seconds", () => {
+    expect(parseEnv({ GALAXY_TRUST_PROXY: "1" }).GALAXY_TRUST_PROXY).toEqual({ mode: "hops", hops: 1 });
+    expect(parseEnv({ GALAXY_TRUST_PROXY: "10.0.0.2,fd00::/8" }).GALAXY_TRUST_PROXY).toEqual({ mode: "proxies", proxies: ["10.0.0.2", "fd00::/8"] });
+    expect(parseEnv({ GALAXY_RUN_RATE_LIMIT: "120/60" }).GALAXY_RUN_RATE_LIMIT).toEqual({ limit: 120, windowSeconds: 60 });
+    expect(parseEnv({ GALAXY_RUN_RATE_LIMIT: "off" }).GALAXY_RUN_RATE_LIMIT).toBeUndefined();
+  });
+
+  it.each([
+    [{ GALAXY_TRUST_PROXY: "yes please" }, 'GALAXY_TRUST_PROXY: "yes please" is neither a hop count'],
+    [{ GALAXY_RUN_RATE_LIMIT: "120" }, "GALAXY_RUN_RATE_LIMIT: must be count/seconds, like 120/60"],
+    [{ GALAXY_RUN_RATE_LIMIT: "0/60" }, "GALAXY_RUN_RATE_LIMIT: must be count/seconds"],
+  ])("rejects %o naming the variable", (source, expected) => {
+    expect(() => parseEnv(source)).toThrow(expected);
+  });
+});

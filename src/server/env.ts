@@ -4,6 +4,7 @@
  * line naming the variable (see `formatEnvError`).
  */
 import { z } from "zod";
+import { parseTrustProxy } from "./auth/trusted-proxies";
 import { readPricesFile } from "./llm/prices-file";
 
 const optionalString = z
@@ -31,6 +32,25 @@ const ZUsd = z.preprocess(
     .finite("must be a finite number")
     .optional(),
 );
+/** Whose X-Forwarded-* headers count (`src/server/auth/trusted-proxies.ts`): off, a hop count, or proxy addresses. */
+const ZTrustProxy = optionalString.transform((value, ctx) => {
+  const parsed = parseTrustProxy(value);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: "custom", message: parsed.message });
+  return z.NEVER;
+});
+/** `120/60`: at most 120 per 60 seconds; unset or `off`: no limit. */
+const ZRateSetting = optionalString.transform((value, ctx) => {
+  if (value === undefined || /^(0|off)$/i.test(value)) return undefined;
+  const match = /^(\d+)\s*\/\s*(\d+)\s*s?$/.exec(value);
+  const limit = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  if (!match || limit < 1 || windowSeconds < 1 || windowSeconds > 86_400) {
+    ctx.addIssue({ code: "custom", message: "must be count/seconds, like 120/60 (at most 120 per 60 s; seconds from 1 to 86400)" });
+    return z.NEVER;
+  }
+  return { limit, windowSeconds };
+});
 export type TLogLevel = z.output<typeof ZLogLevel>;
 
 export const ZEnv = z
@@ -64,6 +84,14 @@ export const ZEnv = z
     GALAXY_MAX_VIDEO_BYTES: int(500 * 1_048_576),
     /** The public origin (https://galaxy.example.com), used for the CSRF Origin check behind proxies. */
     GALAXY_PUBLIC_URL: optionalUrl,
+    /**
+     * Off by default: X-Forwarded-For/-Host/-Proto are ignored (any client can send them). `1` (or
+     * more): that many proxies in front, each appending to X-Forwarded-For; or the proxies' addresses
+     * / CIDR ranges, comma-separated. Decides the client IP of per-IP limits and the origin check.
+     */
+    GALAXY_TRUST_PROXY: ZTrustProxy,
+    /** Runs one API token (or signed-in user) may start per window, e.g. `120/60`; unset: no limit. */
+    GALAXY_RUN_RATE_LIMIT: ZRateSetting,
     /** The server log's threshold; unset: info, but warn under tests (NODE_ENV=test) so their output stays readable. */
     LOG_LEVEL: ZLogLevel.optional(),
 

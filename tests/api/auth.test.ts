@@ -1,6 +1,6 @@
 /** Local accounts, sessions, CSRF, rate limits, and personal API tokens, through the real route handlers. */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { GET as me } from "@/app/api/auth/me/route";
 import { POST as signIn } from "@/app/api/auth/sign-in/route";
 import { POST as signOut } from "@/app/api/auth/sign-out/route";
@@ -8,10 +8,10 @@ import { POST as signUp } from "@/app/api/auth/sign-up/route";
 import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/tokens/route";
 import { GET as listWorkflows, POST as createWorkflow } from "@/app/api/workflows/route";
-import { recordHit, resetRateLimits, SIGN_IN_PER_IP } from "@/server/auth/rate-limit";
+import { reserveHits, SIGN_IN_PER_IP } from "@/server/auth/rate-limit";
 import { SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { useDatabase } from "@/server/db";
-import { apiTokens, sessions, users } from "@/server/db/schema";
+import { apiTokens, rateLimits, sessions, users } from "@/server/db/schema";
 import { resetEnvCache } from "@/server/env";
 import { callRoute } from "../helpers/call-route";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -27,7 +27,9 @@ afterAll(async () => {
   resetEnvCache();
   await t?.drop();
 });
-beforeEach(() => resetRateLimits());
+beforeEach(async () => {
+  await t.handle.db.delete(rateLimits);
+});
 
 const db = () => t.handle.db;
 const ORIGIN = "http://127.0.0.1:3000";
@@ -187,8 +189,11 @@ describe("rate limits", () => {
   });
 
   it("limits sign-in attempts per IP across e-mails", async () => {
-    // 30 attempts (each a deliberate ~100 ms scrypt) recorded directly, then the 31st through the route.
-    for (let i = 0; i < SIGN_IN_PER_IP.limit; i++) recordHit("sign-in:ip:10.9.9.9");
+    // Behind one declared proxy, so X-Forwarded-For names the client.
+    resetEnvCache({ GALAXY_WORKER: "off", NODE_ENV: "test", GALAXY_TRUST_PROXY: "1" });
+    onTestFinished(() => resetEnvCache({ GALAXY_WORKER: "off", NODE_ENV: "test" }));
+    // 30 attempts (each a deliberate ~100 ms scrypt) reserved directly, then the 31st through the route.
+    for (let i = 0; i < SIGN_IN_PER_IP.limit; i++) await reserveHits([{ limit: SIGN_IN_PER_IP, subject: "10.9.9.9" }]);
     const limited = await callRoute(signIn, "/api/auth/sign-in", {
       headers: { "x-forwarded-for": "10.9.9.9" },
       body: { email: "nobody@example.com", password: "wrong password" },

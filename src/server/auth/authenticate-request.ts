@@ -26,6 +26,8 @@ export interface AuthUser {
   via: "session" | "token" | "clerk";
   /** True when the credential came from a cookie (a browser may send it cross-site). */
   cookie?: boolean;
+  /** The personal API token's id, when the request came with one (per-token limits). */
+  tokenId?: string;
 }
 
 /** The credentials of a request, from a route's NextRequest or a page's `cookies()`/`headers()`. */

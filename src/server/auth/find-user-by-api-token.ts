@@ -20,5 +20,5 @@ export async function findUserByApiToken(token: string): Promise<AuthUser | null
   if (!row) return null;
   const now = Date.now();
   if (isDueForTouch(row.lastUsedAt, now)) await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.tokenId));
-  return { id: row.id, email: row.email, name: row.name, via: "token" };
+  return { id: row.id, email: row.email, name: row.name, via: "token", tokenId: row.tokenId };
 }

@@ -7,7 +7,7 @@ import { AppError } from "@/server/http/errors";
 import type { TSignUp } from "@/contracts/auth";
 import { createSession, type CreatedSession } from "./create-session";
 import { hashPassword } from "./password-hash";
-import { assertUnderLimit, recordHit, SIGN_UP_PER_IP } from "./rate-limit";
+import { reserveHits, SIGN_UP_PER_IP } from "./rate-limit";
 
 export interface SignedIn {
   user: { id: string; email: string; name: string | null };
@@ -19,8 +19,7 @@ export async function signUpUser(
   meta: { ip: string; userAgent: string | null },
 ): Promise<SignedIn> {
   assertLocalAccounts();
-  assertUnderLimit(`sign-up:ip:${meta.ip}`, SIGN_UP_PER_IP);
-  recordHit(`sign-up:ip:${meta.ip}`);
+  await reserveHits([{ limit: SIGN_UP_PER_IP, subject: meta.ip }]);
   const db = await getDb();
   const [user] = await db
     .insert(users)

@@ -269,6 +269,27 @@ export const dailyUsage = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
+/**
+ * Rate limits shared by every process (`src/server/auth/rate-limit.ts`): one row per rule and
+ * key (a sha256 of what is limited: an IP, an e-mail, an API token), holding the hits of the
+ * current fixed window and of the one before it, from which a sliding count is estimated.
+ * Reserved by one upsert before the work it guards; rows older than two windows are deleted.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    rule: text().notNull(),
+    key: text().notNull(),
+    windowStart: time().notNull(),
+    windowSeconds: integer().notNull(),
+    hits: integer().notNull(),
+    prevHits: integer().notNull().default(0),
+    /** Two windows after `windowStart`: from then on the row counts nothing. */
+    expiresAt: time().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rule, t.key] }), index("rate_limits_expires_at_idx").on(t.expiresAt)],
+);
+
 export const sessions = pgTable(
   "sessions",
   {
@@ -337,3 +358,4 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type Asset = typeof assets.$inferSelect;
 export type DailyUsage = typeof dailyUsage.$inferSelect;
 export type WorkflowVersion = typeof workflowVersions.$inferSelect;
+export type RateLimitRow = typeof rateLimits.$inferSelect;

@@ -1,7 +1,8 @@
 /**
  * The one wrapper every API route goes through: authenticates, enforces content
- * type and body size, parses params/query/body with zod, and maps every error to
- * `{success:false, error, code, issues?}` with the status of `ERROR_STATUS`.
+ * type, body size, time and depth (`read-json-body.ts`), parses params/query/body with zod,
+ * and maps every error to `{success:false, error, code, issues?}` with the status of
+ * `ERROR_STATUS`; a database that does not answer is a 503 with Retry-After, never a 500.
  *
  * Every request runs in a log scope: its lines carry a request id, echoed in `x-request-id`
  * (see `src/server/log/request-scope.ts`); an unexpected error is logged with its stack.
@@ -23,7 +24,7 @@ import { authenticateRequest, type AuthUser } from "../auth/authenticate-request
 import { env } from "../env";
 import { logger, withRequestScope } from "../log";
 import { assertSameOrigin, isMutation } from "./check-origin";
-import { AppError, type ErrorIssue } from "./errors";
+import { AppError, toDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_S, type ErrorIssue } from "./errors";
 import { readJsonBody } from "./read-json-body";
 import { zodIssues } from "./zod-issues";
 
@@ -62,11 +63,13 @@ export function apiRoute<const S extends RouteSpec>(
       }
       // Cookie-authenticated mutations, and the public ones that set cookies (sign-in, sign-up), must come from our own pages.
       if (isMutation(req.method) && (isPublic || user?.cookie)) assertSameOrigin(req);
-      const params = spec.params ? parseOrThrow(spec.params, await context.params, "params") : undefined;
+      const params = spec.params ? parseOrThrow(spec.params, refuseNul(await context.params, "params"), "params") : undefined;
       const query = spec.query
-        ? parseOrThrow(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query")
+        ? parseOrThrow(spec.query, refuseNul(Object.fromEntries(req.nextUrl.searchParams), "query"), "query")
         : undefined;
-      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(req, env().GALAXY_MAX_BODY_BYTES), "body") : undefined;
+      const body = spec.body
+        ? parseOrThrow(spec.body, await readJsonBody(req, { maxBytes: env().GALAXY_MAX_BODY_BYTES }), "body")
+        : undefined;
       const result = await handler({ req, user: user as never, body: body as never, query: query as never, params: params as never });
       return result instanceof Response ? result : reply(result as Record<string, unknown>, { status: spec.status ?? 200 });
     } catch (error) {
@@ -89,24 +92,45 @@ async function authenticate(req: NextRequest, isPublic: boolean): Promise<AuthUs
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = zodIssues(parsed.error);
-  throw new AppError("VALIDATION_FAILED", `invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, {
+  throw validationFailed(where, zodIssues(parsed.error));
+}
+
+function validationFailed(where: string, issues: ErrorIssue[]): AppError {
+  return new AppError("VALIDATION_FAILED", `invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, {
     issues,
   });
 }
 
+/**
+ * PostgreSQL cannot store a NUL in text, so one in a path or query string would be a 500 at
+ * the first query; every such parameter is refused here (bodies: in `readJsonBody`).
+ */
+function refuseNul<T extends Record<string, string | string[]>>(values: T, where: string): T {
+  const issues = Object.entries(values)
+    .filter(([, value]) => [value].flat().some((v) => v.includes("\u0000")))
+    .map(([name]) => ({ path: name, message: "must not contain a NUL character", code: "invalid_string" }));
+  if (issues.length > 0) throw validationFailed(where, issues);
+  return values;
+}
+
 export function errorResponse(error: unknown, req?: Request): Response {
-  if (error instanceof AppError) {
+  const where = { method: req?.method, path: req && new URL(req.url).pathname };
+  const unavailable = error instanceof AppError ? undefined : toDatabaseUnavailable(error);
+  if (unavailable) logger("api").warn({ err: error, ...where }, "database unavailable");
+  const known = error instanceof AppError ? error : unavailable;
+  if (known) {
     const body: { success: false; error: string; code: string; issues?: ErrorIssue[] } & Record<string, unknown> = {
       success: false,
-      error: error.message,
-      code: error.code,
-      ...error.options.extra,
+      error: known.message,
+      code: known.code,
+      ...known.options.extra,
     };
-    if (error.options.issues) body.issues = error.options.issues;
-    return NextResponse.json(body, { status: error.status, headers: error.options.headers });
+    if (known.options.issues) body.issues = known.options.issues;
+    const headers = new Headers(known.options.headers);
+    if (known.status === 503 && !headers.has("retry-after")) headers.set("retry-after", String(UNAVAILABLE_RETRY_AFTER_S));
+    return NextResponse.json(body, { status: known.status, headers });
   }
-  logger("api").error({ err: error, method: req?.method, path: req && new URL(req.url).pathname }, "request failed");
+  logger("api").error({ err: error, ...where }, "request failed");
   return NextResponse.json(
     { success: false, error: "internal error; see the server log", code: "INTERNAL" },
     { status: 500 },

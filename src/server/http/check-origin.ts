@@ -3,8 +3,12 @@
  * a cross-site form post or fetch, but it always says where the request came from
  * (`Origin`, or `Sec-Fetch-Site`). Bearer-token requests need no check: a browser never
  * attaches an Authorization header on its own.
+ *
+ * Our own origin is the URL Next serves, the Host header, GALAXY_PUBLIC_URL, and the forwarded
+ * host only when `GALAXY_TRUST_PROXY` trusts the proxy that sent it.
  */
 import type { NextRequest } from "next/server";
+import { trustedForwarded } from "../auth/client-ip";
 import { env } from "../env";
 import { AppError } from "./errors";
 
@@ -19,7 +23,7 @@ export function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   if (origin) {
     if (origin !== "null" && allowedOrigins(req).has(origin)) return;
-    throw new AppError("FORBIDDEN", `cross-origin request refused (Origin ${origin}); set GALAXY_PUBLIC_URL if this server sits behind a proxy`);
+    throw new AppError("FORBIDDEN", `cross-origin request refused (Origin ${origin}); set GALAXY_PUBLIC_URL (or GALAXY_TRUST_PROXY) if this server sits behind a proxy`);
   }
   const site = req.headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") {
@@ -36,9 +40,10 @@ function allowedOrigins(req: NextRequest): Set<string> {
   }
   const publicUrl = env().GALAXY_PUBLIC_URL;
   if (publicUrl) allowed.add(new URL(publicUrl).origin);
-  const proto = (req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")).split(",")[0].trim();
-  for (const host of [req.headers.get("host"), req.headers.get("x-forwarded-host")]) {
-    if (host) allowed.add(`${proto}://${host.split(",")[0].trim()}`);
+  // X-Forwarded-Host/-Proto only from proxies GALAXY_TRUST_PROXY names: anyone else can send them.
+  const proto = trustedForwarded(req, "x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "");
+  for (const host of [req.headers.get("host"), trustedForwarded(req, "x-forwarded-host")]) {
+    if (host) allowed.add(`${proto}://${host.trim()}`);
   }
   return allowed;
 }

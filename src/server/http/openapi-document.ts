@@ -17,12 +17,13 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Not signed in, or the credential is invalid (the message says why)",
   403: "Cross-origin request refused (cookie-authenticated mutations must come from Galaxy's own pages)",
   404: "Not found, or not yours",
+  408: "The JSON body did not arrive in time (the connection is closed)",
   409: "Conflict (VERSION_CONFLICT: `currentVersion` and `workflow` say what it is now)",
   413: "Body too large",
   415: "Wrong content type",
   429: "Rate limited (see Retry-After)",
   500: "Internal error (details only in the server log)",
-  503: "Unavailable (database or job queue)",
+  503: "Unavailable (database or job queue); retry after Retry-After seconds",
 };
 
 export function buildOpenApiDocument(serverUrl?: string) {

@@ -50,7 +50,12 @@ export function startRunWorker(queue: QueueState): WorkerState {
     const jobLog = log.child({ runId: job.data.runId, jobId: job.id });
     const done = executeRun(job.data.runId, { signal: shutdown.signal })
       .then(
-        () => boss.complete(RUN_QUEUE, job.id),
+        (result) => {
+          // Shut down while another worker held the run: that worker may still die, so the job stays
+          // active for the sweeper to fail (and pg-boss to retry) once the run's heartbeat is stale.
+          if (result.kind === "interrupted") return jobLog.info("shut down while another worker held the run; its job is left to be retried");
+          return boss.complete(RUN_QUEUE, job.id);
+        },
         (error: unknown) => {
           if (!shutdown.signal.aborted) jobLog.error({ err: error }, "run failed to execute");
           // On shutdown the job stays active: the sweeper fails it once the heartbeat is stale, and it is retried.

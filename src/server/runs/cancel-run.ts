@@ -3,14 +3,19 @@
  * compare-and-set, so the answer holds even if its worker is gone; the worker executing it
  * (in this process, or another one through a notice) aborts its in-flight nodes — model
  * requests get the abort — and only adds the outputs it had. A final run is left as it is.
+ * A run on Trigger.dev also has its task run canceled there, so its task's AbortSignal fires at
+ * once (see jobs/execute-triggered-run.ts) rather than the task noticing at its next heartbeat.
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDatabase } from "../db";
+import { env } from "../env";
 import { workflowRuns } from "../db/schema";
 import { notFound } from "../http/errors";
 import { encodeNotice } from "../events/remote-notice";
 import { RUN_ROW_COLUMNS, publishCancelRequest, publishRunEvents, type RunRow } from "../events/run-events";
+import { cancelTriggerRun } from "../jobs/trigger-run";
+import { logger } from "../log";
 import { endUnfinishedRunSql, queryNotifying } from "./run-sql";
 
 export const CANCELED_MESSAGE = "canceled by the user";
@@ -24,6 +29,13 @@ export async function cancelRun(userId: string, runId: string): Promise<{ run: R
   if (canceled) {
     publishCancelRequest(runId);
     publishRunEvents(runId, [{ type: "run", row: canceled }]);
+    const { triggerId } = canceled;
+    // Not awaited: the answer stands without Trigger.dev, and a task that misses this stops at its next heartbeat.
+    if (triggerId && env().TRIGGER_SECRET_KEY) {
+      void cancelTriggerRun(triggerId).catch((error: unknown) =>
+        logger("runs").warn({ runId, triggerId, err: error }, "could not cancel the run's Trigger.dev task run"),
+      );
+    }
     return { run: canceled };
   }
   const [run] = await handle.db

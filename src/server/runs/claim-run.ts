@@ -3,8 +3,11 @@
  * RUNNING run is claimed only when its heartbeat is older than the lease: its worker died,
  * and this delivery (a queue retry) takes over. While another worker's heartbeat is fresh,
  * the claim waits: two workers never execute one run. A final run is never touched again.
+ * A wait cut short by `signal` (this worker shutting down) claims nothing and settles nothing:
+ * the caller must leave its job to be retried, since the other worker may still die.
  */
 import type { RunScope, RunStatus, TGraph } from "@/engine";
+import { sleep } from "@/engine/retry";
 import type { DatabaseHandle } from "../db/client";
 import { workflowRuns } from "../db/schema";
 import { encodeNotice, notifySql } from "../events/remote-notice";
@@ -32,7 +35,12 @@ export interface ClaimedRun extends RunRow {
   resumed: boolean;
 }
 
-export type ClaimResult = { kind: "claimed"; run: ClaimedRun } | { kind: "missing" } | { kind: "final"; status: RunStatus };
+export type ClaimResult =
+  | { kind: "claimed"; run: ClaimedRun }
+  | { kind: "missing" }
+  | { kind: "final"; status: RunStatus }
+  /** Still held by another live worker when `signal` aborted the wait: not this worker's to settle. */
+  | { kind: "interrupted" };
 
 export async function claimRun(
   handle: DatabaseHandle,
@@ -51,7 +59,7 @@ export async function claimRun(
     if (!peek) return { kind: "missing" };
     if (peek.status !== "RUNNING" && peek.status !== "QUEUED") return { kind: "final", status: peek.status };
     // Another worker holds it and is alive: wait for it to finish or go quiet.
-    if (options.signal?.aborted) return { kind: "final", status: peek.status };
-    await new Promise((resolve) => setTimeout(resolve, Math.max(100, (leaseSeconds * 1000) / 3)));
+    if (options.signal?.aborted) return { kind: "interrupted" };
+    await sleep(Math.max(100, (leaseSeconds * 1000) / 3), options.signal); // a shutdown ends the wait at once
   }
 }

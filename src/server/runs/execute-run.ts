@@ -27,7 +27,9 @@ import { withPartialText } from "./with-partial-text";
 export type ExecuteRunResult =
   | { kind: "finished"; outcome: RunOutcome }
   | { kind: "missing" }
-  | { kind: "already-final" };
+  | { kind: "already-final" }
+  /** `signal` aborted while another live worker held the run: nothing was done; leave the job to be retried. */
+  | { kind: "interrupted" };
 
 export interface ExecuteRunOptions {
   /** Aborts the run as if canceled (worker shutdown); the run is then resumed elsewhere. */
@@ -42,6 +44,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   const claim = await claimRun(handle, runId, config.GALAXY_RUN_LEASE_SECONDS, { signal: options.signal });
   if (claim.kind === "missing") return { kind: "missing" };
   if (claim.kind === "final") return { kind: "already-final" };
+  if (claim.kind === "interrupted") return { kind: "interrupted" };
   const run = claim.run;
   const log = logger("runs").child({ runId });
   log.info({ resumed: run.resumed }, "run started");

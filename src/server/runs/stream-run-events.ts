@@ -54,21 +54,26 @@ import { nodeResults, workflowRuns } from "../db/schema";
 import { notFound } from "../http/errors";
 import { ensureEventBridge } from "../events/pg-event-bridge";
 import { liveTextOf } from "../events/live-text";
-import { subscribeRunEvents, toRunRow, type RunEvent } from "../events/run-events";
+import { RUN_ROW_COLUMNS, subscribeRunEvents, type RunEvent } from "../events/run-events";
 import { logger } from "../log";
 import { toPublicLog } from "./to-public-log";
 import { toNodeResultEvent, toPublicNodeResult } from "./to-public-node-result";
 import { toPublicRunRow } from "./to-public-run";
 
 const PING_MS = 15_000;
-/** Safety net when a cross-process notification was missed: look at the run row this often. */
+/**
+ * Safety net when a cross-process notification was missed: look at the run's status this often
+ * (its status only, by primary key: every open stream pays it); its row is read once it is final.
+ */
 const RECHECK_MS = 2_000;
 
 export async function openRunEventStream(userId: string, runId: string, clientSignal?: AbortSignal): Promise<Response> {
   const handle = await getDatabase();
   const { db } = handle;
+  // The run as published: never its graph snapshot (`input`), which can be large.
   const owned = async () =>
-    (await db.select().from(workflowRuns).where(and(eq(workflowRuns.id, runId), eq(workflowRuns.userId, userId))).limit(1))[0];
+    (await db.select(RUN_ROW_COLUMNS).from(workflowRuns).where(and(eq(workflowRuns.id, runId), eq(workflowRuns.userId, userId))).limit(1))[0];
+  const statusNow = async () => (await db.select({ status: workflowRuns.status }).from(workflowRuns).where(eq(workflowRuns.id, runId)))[0]?.status;
   if (!(await owned())) throw notFound("run");
   await ensureEventBridge(handle);
 
@@ -106,13 +111,20 @@ export async function openRunEventStream(userId: string, runId: string, clientSi
       };
       const unsubscribe = subscribeRunEvents(runId, (event) => (ready ? deliver(event) : pending.push(event)));
       const ping = setInterval(() => write(": ping\n\n"), PING_MS);
+      let rechecking = false;
       const recheck = setInterval(() => {
-        void owned()
-          .then((run) => {
-            if (closed || !run || !isFinalRunStatus(run.status)) return;
-            deliver({ type: "run", row: toRunRow(run) });
-          })
-          .catch(() => undefined);
+        if (rechecking || !ready) return;
+        rechecking = true;
+        void (async () => {
+          const status = await statusNow();
+          if (closed) return;
+          if (status === undefined) return close(); // the run is gone (its owner was deleted)
+          if (!isFinalRunStatus(status)) return;
+          const run = await owned();
+          if (!closed && run) deliver({ type: "run", row: run });
+        })()
+          .catch(() => undefined)
+          .finally(() => (rechecking = false));
       }, RECHECK_MS);
       const onAbort = () => close();
       clientSignal?.addEventListener("abort", onAbort, { once: true });

@@ -1,4 +1,5 @@
 import { API_ROUTES } from "@/contracts/api-routes";
+import { limitRunCreation } from "@/server/auth/limit-run-creation";
 import { apiRoute, reply } from "@/server/http/api-route";
 import { createRun } from "@/server/runs/create-run";
 import { getRunOrThrow } from "@/server/runs/get-run";
@@ -11,8 +12,9 @@ export const dynamic = "force-dynamic";
 /** The longest `"wait": true` holds the answer before falling back to 202. */
 const WAIT_MS = 60_000;
 
-// POST /api/execute — run a saved workflow or an ad-hoc graph (whole, `nodeIds`, or one node)
+// POST /api/execute — run a saved workflow or an ad-hoc graph (whole, `nodeIds`, or one node); GALAXY_RUN_RATE_LIMIT per token
 export const POST = apiRoute(API_ROUTES.startRun, async ({ user, body, req }) => {
+  await limitRunCreation(user);
   const { runId } = await createRun(user.id, body);
   if (body.wait && (await waitForRunEnd(runId, WAIT_MS, req.signal))) {
     return reply({ run: toPublicRun(await getRunOrThrow(user.id, runId)) }, { status: 200 });
