@@ -2,11 +2,11 @@
  * The engine's `executeNode` over a catalogue: a node's input is its data merged with its
  * connected values and checked by its definition, then its type's executor runs with the
  * run's context. One wiring for the run executor, the benchmarks and the tests. What an
- * executor throws reaches the engine's retry rule as it is, except our own `AppError`s (below).
+ * executor throws reaches the engine's retry rule as it is (our own `AppError` says
+ * `retryable: false` itself).
  */
 import { resolveNodeInput } from "@/engine/resolve-input";
 import type { ExecuteNode, LogEvent } from "@/engine/run-types";
-import { AppError } from "@/server/http/errors";
 import type { CallMeter, ServerNodeCatalogue } from "./types";
 
 export interface NodeRunScope {
@@ -33,29 +33,15 @@ export function createExecuteNode(catalogue: ServerNodeCatalogue, run: NodeRunSc
     const input = resolveNodeInput(definition, node.data, connected);
     if (!input.ok) throw new Error(input.problems.map((p) => `${p.field}: ${p.message}`).join("; "));
     const { execute } = await catalogue.loadServer(definition);
-    try {
-      return await execute(input.value, {
-        userId: run.userId,
-        runId: run.runId,
-        nodeId: node.id,
-        attempt,
-        signal,
-        log: (level, message, metadata) => run.log({ level, message, nodeId: node.id, ...(metadata && { metadata }) }),
-        ...(onTextDelta && { onTextDelta: (text: string) => onTextDelta(node.id, attempt, text) }),
-        ...(run.meter && { meter: run.meter(node.id) }),
-      });
-    } catch (error) {
-      throw asNodeFailure(error);
-    }
+    return execute(input.value, {
+      userId: run.userId,
+      runId: run.runId,
+      nodeId: node.id,
+      attempt,
+      signal,
+      log: (level, message, metadata) => run.log({ level, message, nodeId: node.id, ...(metadata && { metadata }) }),
+      ...(onTextDelta && { onTextDelta: (text: string) => onTextDelta(node.id, attempt, text) }),
+      ...(run.meter && { meter: run.meter(node.id) }),
+    });
   };
-}
-
-/**
- * Our own `AppError` carries the HTTP status a route would answer with (a 503 when storage is
- * down, a 500), which the engine's retry rule would read as a provider's 5xx. It is not one:
- * it is final unless it says `retryable: true` itself. Provider errors keep their own facts.
- */
-function asNodeFailure(error: unknown): unknown {
-  if (!(error instanceof AppError) || (error as { retryable?: unknown }).retryable === true) return error;
-  return Object.defineProperty(error, "retryable", { value: false, configurable: true });
 }

@@ -33,13 +33,21 @@ export interface ErrorIssue {
 }
 
 export class AppError extends Error {
+  /**
+   * Whether a node that fails with it may be tried again. Our own errors are final unless they
+   * say so: the engine's retry rule reads this before `status`, which would otherwise look like a
+   * provider's 5xx (a 503 when storage is down, a 500).
+   */
+  readonly retryable: boolean;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { issues?: ErrorIssue[]; headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+    readonly options: { issues?: ErrorIssue[]; headers?: Record<string, string>; extra?: Record<string, unknown>; retryable?: boolean } = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.retryable = options.retryable ?? false;
   }
 
   get status(): number {

@@ -8,10 +8,8 @@
 import type { DatabaseHandle } from "../db/client";
 import { env } from "../env";
 import { markRunWorkerLost } from "../runs/mark-run-worker-lost";
-import { UNFINISHED_RUN_STATUSES, heartbeatOlderThan } from "../runs/run-sql";
+import { findStaleRuns } from "../runs/find-stale-runs";
 import { RUN_QUEUE, type QueueState } from "./queue";
-
-const STALE_SQL = `SELECT id FROM workflow_runs WHERE status IN (${UNFINISHED_RUN_STATUSES}) AND ${heartbeatOlderThan("$1")} LIMIT 100`;
 
 // pg-boss 10 has no API to find jobs by key; its job table is stable within the major version.
 const JOB_SQL = `SELECT id, state FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on DESC LIMIT 1`;
@@ -30,8 +28,7 @@ export interface SweepResult {
 export async function sweepStaleRuns(queue: QueueState, leaseSeconds = env().GALAXY_RUN_LEASE_SECONDS): Promise<SweepResult> {
   const { boss, handle } = queue;
   const result: SweepResult = { retried: [], lost: [] };
-  const { rows } = await handle.executeSql(STALE_SQL, [leaseSeconds]);
-  for (const { id } of rows as { id: string }[]) {
+  for (const { id } of await findStaleRuns(handle, leaseSeconds)) {
     const job = await findRunJob(handle, id);
     switch (job?.state) {
       case "created":

@@ -17,11 +17,9 @@ import type { DatabaseHandle } from "../db/client";
 import { env } from "../env";
 import { logger } from "../log";
 import { markRunWorkerLost } from "../runs/mark-run-worker-lost";
-import { UNFINISHED_RUN_STATUSES, heartbeatOlderThan } from "../runs/run-sql";
+import { findStaleRuns } from "../runs/find-stale-runs";
+import { UNFINISHED_RUN_STATUSES } from "../runs/run-sql";
 import { cancelTriggerRun, readTriggerRun, triggerRun, type TriggerRunStatus } from "./trigger-run";
-
-const STALE_SQL = `SELECT id, trigger_id AS "triggerId" FROM workflow_runs
-  WHERE status IN (${UNFINISHED_RUN_STATUSES}) AND ${heartbeatOlderThan("$1")} ORDER BY updated_at LIMIT 100`;
 
 /** The run's task run id, by compare-and-set; the heartbeat is left stale so the new task run claims the run at once. */
 const SET_TRIGGER_ID_SQL = `UPDATE workflow_runs SET trigger_id = $3
@@ -49,8 +47,7 @@ export async function sweepTriggerRuns(
   retries = env().GALAXY_RUN_RETRIES,
 ): Promise<TriggerSweepResult> {
   const result: TriggerSweepResult = { waiting: [], retried: [], handedOver: [], lost: [] };
-  const { rows } = await handle.executeSql(STALE_SQL, [leaseSeconds]);
-  for (const run of rows as { id: string; triggerId: string | null }[]) {
+  for (const run of await findStaleRuns(handle, leaseSeconds)) {
     try {
       const verdict = await sweepRun(handle, run.id, run.triggerId, leaseSeconds, retries);
       if (verdict !== "skipped") result[verdict].push(run.id);
