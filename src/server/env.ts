@@ -73,6 +73,16 @@ export const ZEnv = z
     GALAXY_RUN_LEASE_SECONDS: int(30),
     /** How many times a run whose worker died is handed to another worker before it ends FAILED ("worker lost"). */
     GALAXY_RUN_RETRIES: int(2, 0),
+    /**
+     * How long a run rides out a database that does not answer: its progress is kept in memory and
+     * written when the database is back; past this the run fails (its nodes are re-run on retry).
+     */
+    GALAXY_OUTAGE_TOLERANCE_SECONDS: int(120, 0),
+    /**
+     * On SIGTERM a worker starts no more nodes and lets the ones in flight (paid model calls) finish
+     * and be recorded for this long; then it aborts them. The rest of each run resumes on another worker.
+     */
+    GALAXY_SHUTDOWN_GRACE_SECONDS: int(20, 0),
     /** How often an idle worker looks for jobs when no wake-up arrives. */
     GALAXY_WORKER_POLL_MS: int(1_000, 50),
     /** Unnamed versions older than this many days are pruned beyond each workflow's newest 100. */

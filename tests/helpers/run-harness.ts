@@ -20,8 +20,8 @@ export interface RunHarness {
   close(): Promise<void>;
 }
 
-export async function startRunHarness(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<RunHarness> {
-  const t = await createTestDatabase();
+export async function startRunHarness(options: { worker?: boolean; env?: Record<string, string>; databaseServerUrl?: string } = {}): Promise<RunHarness> {
+  const t = await createTestDatabase(options.databaseServerUrl);
   installDatabase(t.handle);
   const stub = await startLlmStub();
   resetEnvCache({

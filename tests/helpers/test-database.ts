@@ -1,6 +1,6 @@
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL
- * server named by TEST_DATABASE_URL, or an in-memory PGlite when that is unset.
+ * server named by TEST_DATABASE_URL (or `serverUrl`), or an in-memory PGlite when that is unset.
  * Files never share a database, so they run in parallel safely.
  */
 import { randomBytes } from "node:crypto";
@@ -17,14 +17,14 @@ export interface TestDatabase {
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const testEngine: "postgres" | "pglite" = testDatabaseUrl ? "postgres" : "pglite";
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!testDatabaseUrl) {
+export async function createTestDatabase(serverUrl = testDatabaseUrl): Promise<TestDatabase> {
+  if (!serverUrl) {
     const handle = await openDatabase({});
     return { handle, drop: () => handle.close() };
   }
   const name = `galaxy_t_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(testDatabaseUrl);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
   return {
@@ -32,13 +32,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: async () => {
       await handle.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new Client({ connectionString: testDatabaseUrl });
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(text);

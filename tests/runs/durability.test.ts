@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { POST as execute } from "@/app/api/execute/route";
-import { nodeResults, workflowRuns } from "@/server/db/schema";
+import { executionLogs, nodeResults, workflowRuns } from "@/server/db/schema";
 import { RUN_QUEUE, currentQueue } from "@/server/jobs/queue";
 import { sweepStaleRuns } from "@/server/jobs/sweep-stale-runs";
 import { executeRun } from "@/server/runs/execute-run";
@@ -127,6 +127,11 @@ describe(`durability on ${testEngine}`, () => {
       expect(callsOf("llm-3")).toBe(1);
       const rows = await db().select().from(nodeResults).where(eq(nodeResults.runId, runId));
       expect(rows.every((r) => r.status === "SUCCESS")).toBe(true);
+      // …and the run's log says so, on that node (issue 15: nothing said it).
+      const lines = await db().select().from(executionLogs).where(eq(executionLogs.runId, runId));
+      const redone = lines.filter((line) => line.message.includes("was in flight when its worker was lost"));
+      expect(redone.map((line) => line.nodeId)).toEqual(["llm-2"]);
+      expect(redone[0].message).toContain("may be paid twice");
     } finally {
       h.stub.setBehavior();
       first.kill("SIGKILL");

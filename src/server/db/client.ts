@@ -10,6 +10,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import { Pool } from "pg";
 import { logger } from "../log";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock";
+import { noteIfDatabaseUnavailable } from "./outage";
 import { runMigrations } from "./migrate";
 import * as relations from "./relations";
 import * as tables from "./schema";
@@ -60,7 +61,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openPostgres(connectionString: string, max: number): DatabaseHandle {
   const pool = new Pool({ connectionString, max });
-  pool.on("error", (error) => logger("db").error({ err: error }, "idle client error"));
+  // The server going away (a restart, an outage) ends idle connections: expected, and the pool reconnects.
+  pool.on("error", (error) =>
+    noteIfDatabaseUnavailable(error) ? logger("db").warn(`idle connection closed: ${error.message}`) : logger("db").error({ err: error }, "idle client error"),
+  );
   return {
     kind: "postgres",
     db: drizzlePg(pool, { schema: fullSchema, casing: "snake_case" }),

@@ -30,6 +30,8 @@ interface Bridge {
   chain: Promise<void>;
   handle: DatabaseHandle;
   ready: Promise<void>;
+  /** Reconnection attempts that failed in a row (the database down). */
+  failedReconnects: number;
 }
 
 const holder = globalThis as unknown as { __galaxyEventBridge?: Bridge };
@@ -39,7 +41,7 @@ export function ensureEventBridge(handle: DatabaseHandle): Promise<void> {
   if (handle.kind !== "postgres" || !handle.connectionString) return Promise.resolve();
   const existing = holder.__galaxyEventBridge;
   if (existing && !existing.stopped && existing.handle === handle) return existing.ready;
-  const bridge: Bridge = { stopped: false, chain: Promise.resolve(), handle, ready: Promise.resolve() };
+  const bridge: Bridge = { stopped: false, chain: Promise.resolve(), handle, ready: Promise.resolve(), failedReconnects: 0 };
   holder.__galaxyEventBridge = bridge;
   // Possibly opened by a request (an SSE stream): the listener's lines must not carry its id.
   bridge.ready = withoutLogContext(() => connect(bridge));
@@ -63,7 +65,16 @@ async function connect(bridge: Bridge): Promise<void> {
     bridge.client = undefined;
     client.end().catch(() => undefined);
     setTimeout(() => {
-      if (!bridge.stopped) connect(bridge).catch((error: unknown) => log.error({ err: error }, "could not reconnect the listener"));
+      if (bridge.stopped) return;
+      connect(bridge)
+        .then(() => {
+          if (bridge.failedReconnects > 0) log.info(`listener reconnected after ${bridge.failedReconnects} failed attempt(s)`);
+          bridge.failedReconnects = 0;
+        })
+        .catch((error: unknown) => {
+          // Once per outage (and every minute of it), not every second.
+          if (bridge.failedReconnects++ % 60 === 0) log.warn(`could not reconnect the listener (${(error as Error)?.message ?? String(error)}); trying every second`);
+        });
     }, 1_000).unref();
   };
   client.on("error", (error) => {
@@ -85,8 +96,14 @@ async function connect(bridge: Bridge): Promise<void> {
       log.child({ runId: notice.r }).error({ err: error }, "could not relay a notification");
     });
   });
-  await client.connect();
-  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  } catch (error) {
+    // The database is down (an outage, a restart): keep trying every second until it answers.
+    reconnect();
+    throw error;
+  }
 }
 
 async function handleNotice(handle: DatabaseHandle, notice: RemoteNotice): Promise<void> {

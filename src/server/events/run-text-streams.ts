@@ -11,6 +11,7 @@
  * event carries the whole answer.
  */
 import type { DatabaseHandle } from "../db/client";
+import { noteIfDatabaseUnavailable } from "../db/outage";
 import { logger } from "../log";
 import { DeltaCoalescer } from "./delta-coalescer";
 import { encodeDeltaNotices, sendNotices } from "./remote-notice";
@@ -110,8 +111,9 @@ export class RunTextStreams {
   }
 
   private warn(error: unknown, delta: NodeTextDelta): void {
-    logger("events")
-      .child({ runId: this.runId })
-      .warn({ err: error, nodeId: delta.nodeId }, "could not send a text delta to other processes");
+    const log = logger("events").child({ runId: this.runId });
+    // During an outage the deltas are lost to other processes; the node's text itself is kept.
+    if (noteIfDatabaseUnavailable(error)) log.debug({ nodeId: delta.nodeId }, "text delta not sent: the database is not answering");
+    else log.warn({ err: error, nodeId: delta.nodeId }, "could not send a text delta to other processes");
   }
 }

@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, toDatabaseUnavailable } from "./errors";
+import { isDatabaseUnavailable } from "../db/outage";
+import { toDatabaseUnavailable } from "./errors";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 

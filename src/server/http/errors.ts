@@ -3,8 +3,8 @@
  * its code to an HTTP status (a missing code fails to compile). A database that does not
  * answer is recognised here too (`toDatabaseUnavailable`), so it is a 503, never a 500.
  */
-import { DrizzleQueryError } from "drizzle-orm";
 import type { ErrorCode } from "@/contracts/errors";
+import { isDatabaseUnavailable } from "../db/outage";
 
 export type { ErrorCode };
 
@@ -72,40 +72,4 @@ export function toDatabaseUnavailable(error: unknown): AppError | undefined {
   return new AppError("UNAVAILABLE", "the database is not answering; try again shortly", {
     headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) },
   });
-}
-
-/** SQLSTATEs of an unusable connection: class 08 (connection exception), 57P01–57P03 (shutdown, crash, starting up), 53300 (too many connections). */
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
-/** Node's socket errors for a server that is down or unreachable. */
-const UNAVAILABLE_SYSCALL_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
-/** node-postgres and PGlite say these in words only (they set no code). */
-const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end on the pool|PGlite is closed)/;
-
-/**
- * Looks into the driver's error that Drizzle wraps and into `AggregateError.errors` (one per
- * address tried), but not into any other `cause`: a failed `fetch` to a model provider also
- * carries an ECONNREFUSED, and is no database outage.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const pending = [error];
-  for (let seen = 0; pending.length > 0 && seen < 20; seen++) {
-    const candidate = pending.pop();
-    if (!(candidate instanceof Error)) continue;
-    const code = (candidate as { code?: unknown }).code;
-    if (typeof code === "string" && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSCALL_CODES.has(code))) return true;
-    if (UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
-    if (candidate instanceof DrizzleQueryError) pending.push(candidate.cause);
-    if (candidate instanceof AggregateError) pending.push(...(candidate.errors as unknown[]));
-  }
-  return false;
 }

@@ -24,7 +24,10 @@ export async function executeTriggeredRun(runId: string, taskSignal: AbortSignal
   taskSignal.addEventListener("abort", onAbort, { once: true });
   if (taskSignal.aborted) onAbort();
   try {
-    return await executeRun(runId, { signal: shutdown.signal });
+    const result = await executeRun(runId, { signal: shutdown.signal });
+    // The task run fails, and the sweeper hands the run to a new task run once its heartbeat is stale.
+    if (result.kind === "handed-over") throw new Error("worker shut down before the run finished; a new task run resumes it");
+    return result;
   } finally {
     taskSignal.removeEventListener("abort", onAbort);
   }

@@ -4,13 +4,20 @@
  * an enqueue in this process or (PostgreSQL) by another process's notice; otherwise polls.
  * Also sweeps stale runs (see sweep-stale-runs.ts) on start and every half lease, and prunes
  * old workflow versions (see prune-versions.ts) a minute after start and then hourly.
+ *
+ * Stopping drains: no more jobs are fetched, runs in flight start no more nodes and finish the
+ * ones they are running (paid model calls) for up to GALAXY_SHUTDOWN_GRACE_SECONDS, then the
+ * rest are aborted; each unfinished run is handed back to the queue for another worker to
+ * resume. A database that does not answer pauses fetching and sweeping, never stops the loop.
  */
 import "server-only";
 import type PgBoss from "pg-boss";
 import { env } from "../env";
 import { onJobWake } from "../events/run-events";
+import { heartbeatsAreTelling, noteIfDatabaseUnavailable } from "../db/outage";
 import { logger } from "../log";
 import { executeRun } from "../runs/execute-run";
+import { handBackRun } from "./hand-back-run";
 import { RUN_QUEUE, type QueueState } from "./queue";
 import { pruneVersions } from "../versions/prune-versions";
 import { sweepStaleRuns } from "./sweep-stale-runs";
@@ -35,6 +42,7 @@ export function startRunWorker(queue: QueueState): WorkerState {
   const { boss } = queue;
   const capacity = config.GALAXY_WORKER_CONCURRENCY;
   const active = new Map<string, Promise<void>>();
+  const drain = new AbortController();
   const shutdown = new AbortController();
   let stopped = false;
   let wake: (() => void) | undefined;
@@ -48,12 +56,13 @@ export function startRunWorker(queue: QueueState): WorkerState {
 
   const runJob = (job: PgBoss.Job<RunJobData>) => {
     const jobLog = log.child({ runId: job.data.runId, jobId: job.id });
-    const done = executeRun(job.data.runId, { signal: shutdown.signal })
+    const done = executeRun(job.data.runId, { drain: drain.signal, signal: shutdown.signal })
       .then(
         (result) => {
           // Shut down while another worker held the run: that worker may still die, so the job stays
           // active for the sweeper to fail (and pg-boss to retry) once the run's heartbeat is stale.
           if (result.kind === "interrupted") return jobLog.info("shut down while another worker held the run; its job is left to be retried");
+          if (result.kind === "handed-over") return handBackRun(queue.handle, job.id, job.data.runId, config.GALAXY_RUN_LEASE_SECONDS);
           return boss.complete(RUN_QUEUE, job.id);
         },
         (error: unknown) => {
@@ -75,9 +84,12 @@ export function startRunWorker(queue: QueueState): WorkerState {
       woken = false;
       const free = capacity - active.size;
       if (free > 0) {
-        const jobs = await boss.fetch<RunJobData>(RUN_QUEUE, { batchSize: free });
-        for (const job of jobs) runJob(job);
-        if (jobs.length === free) continue;
+        const jobs = await boss.fetch<RunJobData>(RUN_QUEUE, { batchSize: free }).catch((error: unknown) => {
+          if (!noteIfDatabaseUnavailable(error)) log.error({ err: error }, "could not fetch jobs");
+          return undefined; // polled again after the usual wait
+        });
+        for (const job of jobs ?? []) runJob(job);
+        if (jobs?.length === free) continue;
       }
       if (woken || stopped) continue;
       await new Promise<void>((resolve) => {
@@ -92,8 +104,13 @@ export function startRunWorker(queue: QueueState): WorkerState {
   };
   const looping = loop().catch((error: unknown) => log.error({ err: error }, "stopped on an error"));
 
-  const sweep = () =>
-    sweepStaleRuns(queue).catch((error: unknown) => log.error({ err: error }, "sweep failed"));
+  const sweep = () => {
+    // A heartbeat that went quiet while the database was down says nothing about its worker.
+    if (!heartbeatsAreTelling(config.GALAXY_RUN_LEASE_SECONDS)) return;
+    return sweepStaleRuns(queue).catch((error: unknown) =>
+      noteIfDatabaseUnavailable(error) ? log.warn("sweep skipped: the database is not answering") : log.error({ err: error }, "sweep failed"),
+    );
+  };
   void sweep();
   const sweeper = setInterval(() => void sweep(), Math.max(200, (config.GALAXY_RUN_LEASE_SECONDS * 1000) / 2));
   sweeper.unref();
@@ -117,9 +134,16 @@ export function startRunWorker(queue: QueueState): WorkerState {
       offWake();
       wake?.();
       await looping;
-      // Runs in flight are aborted and left RUNNING: another worker resumes them after the lease.
+      // Runs in flight start nothing more and finish what they run, within the grace; then
+      // what is left is aborted. Each unfinished run is handed back for another worker to resume.
+      drain.abort();
+      const settled = Promise.allSettled(active.values());
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, config.GALAXY_SHUTDOWN_GRACE_SECONDS * 1000)));
+      await Promise.race([settled, graceOver]);
+      clearTimeout(graceTimer);
       shutdown.abort();
-      await Promise.allSettled(active.values());
+      await settled;
     },
   };
   holder.__galaxyWorker = state;

@@ -4,6 +4,7 @@
  * (kept on `globalThis`, like the run worker).
  */
 import type { DatabaseHandle } from "../db/client";
+import { heartbeatsAreTelling, noteIfDatabaseUnavailable } from "../db/outage";
 import { env } from "../env";
 import { logger } from "../log";
 import { sweepTriggerRuns } from "./sweep-trigger-runs";
@@ -15,11 +16,15 @@ export function startTriggerSweeper(handle: DatabaseHandle): void {
   const log = logger("worker");
   let sweeping: Promise<void> | undefined;
   const sweep = () => {
+    // A heartbeat that went quiet while the database was down says nothing about its task run.
+    if (!heartbeatsAreTelling(env().GALAXY_RUN_LEASE_SECONDS)) return;
     sweeping ??= sweepTriggerRuns(handle)
       .then((swept) => {
         if (swept.retried.length + swept.lost.length + swept.handedOver.length > 0) log.info(swept, "swept stale Trigger.dev runs");
       })
-      .catch((error: unknown) => log.error({ err: error }, "Trigger.dev sweep failed"))
+      .catch((error: unknown) =>
+        noteIfDatabaseUnavailable(error) ? log.warn("Trigger.dev sweep skipped: the database is not answering") : log.error({ err: error }, "Trigger.dev sweep failed"),
+      )
       .finally(() => (sweeping = undefined));
   };
   sweep();

@@ -1,7 +1,8 @@
 /**
  * What a resumed run already has: node results of this run. SUCCESS ones are handed to the
  * engine as `completed` (never re-executed); every row's id is kept so events carry it; what
- * their model calls used still counts against the run's budget.
+ * their model calls used still counts against the run's budget. RUNNING ones were in flight
+ * when the last worker was lost: they run again, and the run's log says so.
  */
 import { getTableColumns } from "drizzle-orm";
 import { sumUsage, type TUsage } from "@/contracts/usage";
@@ -18,6 +19,8 @@ export interface RunProgress {
   rowIds: Map<string, string>;
   /** What the run's model calls used before (its node results' usage summed). */
   used: TUsage | null;
+  /** Nodes left RUNNING by the lost worker (in flight when it died). */
+  interrupted: string[];
 }
 
 export async function loadRunProgress(handle: DatabaseHandle, runId: string): Promise<RunProgress> {
@@ -29,9 +32,11 @@ export async function loadRunProgress(handle: DatabaseHandle, runId: string): Pr
   );
   const completed: RunProgress["completed"] = new Map();
   const rowIds = new Map<string, string>();
+  const interrupted: string[] = [];
   for (const row of rows) {
     rowIds.set(row.nodeId, row.id);
+    if (row.status === "RUNNING") interrupted.push(row.nodeId);
     if (row.status === "SUCCESS" && row.output) completed.set(row.nodeId, { outputs: row.output, cacheKey: row.cacheKey ?? "" });
   }
-  return { completed, rowIds, used: sumUsage(rows.map((row) => row.usage)) };
+  return { completed, rowIds, used: sumUsage(rows.map((row) => row.usage)), interrupted };
 }

@@ -5,6 +5,10 @@
  * the next batch accumulates. Batches are written strictly in order, so what is in the
  * database is always a prefix of what happened: a node's SUCCESS is never stored before
  * the SUCCESS of the upstream node it consumed. Live events are published after the write.
+ *
+ * A database that does not answer does not stop the run: what could not be written is kept,
+ * merged with what comes after, and written in one statement when the database is back (up to
+ * `outageToleranceMs`; the statement is safe to repeat). Model calls in flight are not thrown away.
  */
 import { getTableColumns } from "drizzle-orm";
 import type { TUsage } from "@/contracts/usage";
@@ -12,6 +16,7 @@ import { createId } from "@/lib/ids";
 import type { LogEvent, NodeFinishEvent, NodeStartEvent, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
 import { executionLogs, nodeResults } from "../db/schema";
+import { noteIfDatabaseUnavailable } from "../db/outage";
 import { encodeNotice, notifySql } from "../events/remote-notice";
 import { publishRunEvents, type LogRow, type NodeRow, type RunEvent } from "../events/run-events";
 import { HEARTBEAT_SQL, columnNames, jsonRows, queryPrepared, setFromExcluded } from "./run-sql";
@@ -36,6 +41,7 @@ WITH n AS (
   INSERT INTO execution_logs (run_id, ${columnNames(LOG_WRITE)})
   SELECT $1, ${logRows.fields} FROM ${logRows.from}
   ORDER BY x.o
+  ON CONFLICT (id) DO NOTHING -- written before, its answer lost in an outage
   RETURNING id, seq
 ), h AS (
   ${HEARTBEAT_SQL}
@@ -61,8 +67,12 @@ export interface RunRecorderOptions {
   existingIds?: Map<string, string>;
   /** Called when a write finds the run no longer RUNNING (canceled, or failed by the sweeper). */
   onRunNotRunning?: () => void;
-  /** Called once if a write fails; later changes are not written. */
+  /** Called once if a write fails for good; later changes are not written. */
   onFailure?: (error: Error) => void;
+  /** How long writes are retried while the database does not answer (default: not at all). */
+  outageToleranceMs?: number;
+  /** Called when a write finds the database not answering, and again once it is written after all. */
+  onOutage?: (state: "waiting" | "recovered", error?: unknown) => void;
   /** What a node's model calls used in this run, written with its final status (the run's meter). */
   usageOf?: (nodeId: string) => TUsage | null;
 }
@@ -173,10 +183,7 @@ export class RunRecorder {
 
   private queueNode(write: NodeWrite): void {
     const batch = this.batch;
-    // One upsert per node per statement (Postgres refuses to update a row twice in one INSERT … ON CONFLICT).
-    const at = batch.nodes.findIndex((n) => n.nodeId === write.nodeId);
-    if (at >= 0) batch.nodes[at] = write;
-    else batch.nodes.push(write);
+    putNode(batch.nodes, write);
     batch.transitions.push({ i: write.nodeId, s: write.status });
     batch.events.push({ type: "node", row: { ...write, runId: this.runId } });
     this.queued++;
@@ -195,19 +202,46 @@ export class RunRecorder {
     // Let the hooks of the current tick queue up first: one statement per burst, not per change.
     await Promise.resolve();
     while (this.batch.events.length > 0 && !this.failure) {
-      const batch = this.batch;
-      this.batch = emptyBatch();
-      try {
-        await this.write(batch);
-      } catch (error) {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.options.onFailure?.(this.failure);
-        this.wake(Infinity);
-        return;
-      }
+      const batch = await this.writePending();
+      if (!batch) return;
       publishRunEvents(this.runId, batch.events);
       this.wake((this.written += batch.events.length));
     }
+  }
+
+  /** Writes everything queued, riding out an outage; the batch written, or undefined when writing failed for good. */
+  private async writePending(): Promise<Batch | undefined> {
+    let batch = this.takeBatch();
+    let outageSince: number | undefined;
+    let delayMs = 200;
+    for (;;) {
+      try {
+        await this.write(batch);
+        if (outageSince !== undefined) this.options.onOutage?.("recovered");
+        return batch;
+      } catch (error) {
+        const unavailable = noteIfDatabaseUnavailable(error);
+        const first = outageSince === undefined;
+        outageSince ??= Date.now();
+        if (!unavailable || Date.now() - outageSince >= (this.options.outageToleranceMs ?? 0)) {
+          this.failure = error instanceof Error ? error : new Error(String(error));
+          this.options.onFailure?.(this.failure);
+          this.wake(Infinity);
+          return undefined;
+        }
+        if (first) this.options.onOutage?.("waiting", error);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(2_000, delayMs * 2);
+        // What was queued meanwhile goes in the same statement, after it.
+        batch = mergeBatches(batch, this.takeBatch());
+      }
+    }
+  }
+
+  private takeBatch(): Batch {
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    return batch;
   }
 
   private wake(written: number): void {
@@ -235,4 +269,23 @@ export class RunRecorder {
 
 function emptyBatch(): Batch {
   return { nodes: [], transitions: [], logs: [], events: [] };
+}
+
+/** `later` after `earlier`: one upsert per node (its latest state), every transition, line and event in order. */
+function mergeBatches(earlier: Batch, later: Batch): Batch {
+  const nodes = [...earlier.nodes];
+  for (const write of later.nodes) putNode(nodes, write);
+  return {
+    nodes,
+    transitions: [...earlier.transitions, ...later.transitions],
+    logs: [...earlier.logs, ...later.logs],
+    events: [...earlier.events, ...later.events],
+  };
+}
+
+/** One upsert per node per statement (Postgres refuses to update a row twice in one INSERT … ON CONFLICT): the latest wins. */
+function putNode(nodes: NodeWrite[], write: NodeWrite): void {
+  const at = nodes.findIndex((n) => n.nodeId === write.nodeId);
+  if (at >= 0) nodes[at] = write;
+  else nodes.push(write);
 }

@@ -24,6 +24,8 @@ export async function startServerProcess(): Promise<void> {
     logger("galaxy").fatal(known ? {} : { err: error }, `cannot start: ${(error as Error)?.message ?? String(error)}`);
     process.exit(1);
   }
+  // `npm start` sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals to this: it would exit as soon
+  // as its HTTP server closed, cutting short the inline worker's grace for the model calls in flight.
   const shutdown = async (signal: string) => {
     logger("galaxy").info(`${signal}: shutting down`);
     await stopBackgroundServices().catch(() => undefined);
