@@ -5,7 +5,7 @@
  * server that accepts the connection and says nothing, a closed PGlite, and (on PostgreSQL)
  * a connection the server terminates in the middle of a query.
  */
-import { createServer, type Server, type Socket } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool, type PoolConfig } from "pg";
@@ -20,6 +20,7 @@ import { fullSchema, openDatabase, type DatabaseHandle } from "@/server/db/clien
 import { resetEnvCache } from "@/server/env";
 import { errorResponse } from "@/server/http/api-route";
 import { callRoute } from "../helpers/call-route";
+import { freePort, listenOnFreePort } from "../helpers/free-port";
 import { createTestDatabase, testDatabaseUrl, testEngine, type TestDatabase } from "../helpers/test-database";
 import { createTestUser, type TestUser } from "../helpers/test-user";
 import { textNode } from "./graphs";
@@ -49,19 +50,6 @@ function postgresHandle(config: PoolConfig): DatabaseHandle {
     pool,
     close: () => pool.end(),
   };
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as { port: number }).port;
-}
-
-/** A port where nothing listens: bound, then released. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The routes of the report, each with a valid request, answered while `handle` is the database. */
@@ -95,7 +83,7 @@ describe("a database that does not answer", () => {
   });
 
   it("is a 503 with Retry-After: node-postgres pointed at a port where nothing listens", async () => {
-    const handle = postgresHandle({ host: "127.0.0.1", port: await deadPort(), user: "galaxy", database: "galaxy" });
+    const handle = postgresHandle({ host: "127.0.0.1", port: await freePort(), user: "galaxy", database: "galaxy" });
     try {
       expectUnavailable(await callDuringOutage(handle));
     } finally {
@@ -106,7 +94,7 @@ describe("a database that does not answer", () => {
   it("is a 503 with Retry-After: a server that accepts connections and never answers (pool timeout)", async () => {
     const sockets: Socket[] = [];
     const silent = createServer((socket) => sockets.push(socket));
-    const port = await listen(silent);
+    const port = await listenOnFreePort(silent);
     const handle = postgresHandle({ host: "127.0.0.1", port, user: "galaxy", database: "galaxy", connectionTimeoutMillis: 300 });
     try {
       expectUnavailable(await callDuringOutage(handle));
@@ -118,7 +106,7 @@ describe("a database that does not answer", () => {
   });
 
   it("is a 503 with Retry-After: a handle that was closed (node-postgres pool ended, or PGlite closed)", async () => {
-    const ended = postgresHandle({ host: "127.0.0.1", port: await deadPort() });
+    const ended = postgresHandle({ host: "127.0.0.1", port: await freePort() });
     await ended.close();
     expectUnavailable(await callDuringOutage(ended));
 

@@ -16,7 +16,7 @@ import { createId } from "@/lib/ids";
 import type { LogEvent, NodeFinishEvent, NodeStartEvent, NodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
 import { executionLogs, nodeResults } from "../db/schema";
-import { noteIfDatabaseUnavailable } from "../db/outage";
+import { retryWhileUnavailable } from "../db/outage";
 import { encodeNotice, notifySql } from "../events/remote-notice";
 import { publishRunEvents, type LogRow, type NodeRow, type RunEvent } from "../events/run-events";
 import { HEARTBEAT_SQL, columnNames, jsonRows, queryPrepared, setFromExcluded } from "./run-sql";
@@ -212,30 +212,30 @@ export class RunRecorder {
   /** Writes everything queued, riding out an outage; the batch written, or undefined when writing failed for good. */
   private async writePending(): Promise<Batch | undefined> {
     let batch = this.takeBatch();
-    let outageSince: number | undefined;
-    let delayMs = 200;
-    for (;;) {
-      try {
-        await this.write(batch);
-        if (outageSince !== undefined) this.options.onOutage?.("recovered");
-        return batch;
-      } catch (error) {
-        const unavailable = noteIfDatabaseUnavailable(error);
-        const first = outageSince === undefined;
-        outageSince ??= Date.now();
-        if (!unavailable || Date.now() - outageSince >= (this.options.outageToleranceMs ?? 0)) {
-          this.failure = error instanceof Error ? error : new Error(String(error));
-          this.options.onFailure?.(this.failure);
-          this.wake(Infinity);
-          return undefined;
-        }
-        if (first) this.options.onOutage?.("waiting", error);
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(2_000, delayMs * 2);
-        // What was queued meanwhile goes in the same statement, after it.
-        batch = mergeBatches(batch, this.takeBatch());
-      }
+    let waited = false;
+    try {
+      await retryWhileUnavailable(
+        () => {
+          // On a retry, what was queued meanwhile goes in the same statement, after it.
+          if (waited) batch = mergeBatches(batch, this.takeBatch());
+          return this.write(batch);
+        },
+        {
+          toleranceMs: this.options.outageToleranceMs ?? 0,
+          onOutage: (error) => {
+            waited = true;
+            this.options.onOutage?.("waiting", error);
+          },
+        },
+      );
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.options.onFailure?.(this.failure);
+      this.wake(Infinity);
+      return undefined;
     }
+    if (waited) this.options.onOutage?.("recovered");
+    return batch;
   }
 
   private takeBatch(): Batch {
