@@ -8,6 +8,8 @@
  * stdout: first line the URL; then every `--stats-ms` one JSON line
  * `{"calls":N,"inFlight":n,"maxInFlight":m}`: calls so far, calls open now, and the most open at
  * once since the previous line (counted at each call's arrival, so the peak is exact).
+ * A call for the model `delay-<ms>` is answered after that many ms instead of `--delay` (so one
+ * stub serves instant and slow models at once).
  * Stops on SIGINT/SIGTERM, or when its parent goes away (stdin closes).
  */
 import { parseArgs } from "node:util";
@@ -58,7 +60,8 @@ async function main() {
       prune();
       open.add(record);
       maxInFlight = Math.max(maxInFlight, open.size);
-      return undefined; // the default answer after `delayMs`
+      const delay = /^delay-(\d{1,6})$/.exec(record.model);
+      return delay ? { delayMs: Number(delay[1]) } : undefined; // else the default answer after `delayMs`
     },
   });
   console.log(stub.url);

@@ -40,24 +40,35 @@
  * Stops the server's process group and the stub on exit, Ctrl+C and errors; drops the database /
  * removes the data directory. Use short runs on a shared machine (e.g. --rate 5 --duration 45).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
+import { buildGraph } from "./graphs";
+import {
+  ADMIN_URL,
+  cleanUpOnSignals,
+  cleanup,
+  cpuSeconds,
+  freshDataDir,
+  freshDatabase,
+  groupPids,
+  groupRss,
+  mib,
+  ms,
+  percentile,
+  signUp,
+  sleep,
+  startServer,
+  startStubProcess,
+} from "./server-kit";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const HOST = "127.0.0.1";
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PAGE = 100;
 const MAX_PAGES_PER_POLL = 60;
 const POST_TIMEOUT_MS = 30_000;
 const READ_TIMEOUT_MS = 30_000;
-const CLK_TCK = 100; // Linux's USER_HZ on every architecture Node runs on
 
 // ---------- options ----------
 
@@ -122,241 +133,7 @@ const EXTRA_ENV = Object.fromEntries(
   }),
 );
 
-// ---------- the graph ----------
-
-type GraphNode = {
-  id: string;
-  type: string;
-  position: { x: number; y: number };
-  data: Record<string, unknown>;
-};
-type GraphEdge = { id: string; source: string; sourceHandle: string; target: string; targetHandle: string };
-type Graph = { nodes: GraphNode[]; edges: GraphEdge[] };
-
-const textNode = (id: string): GraphNode => ({
-  id,
-  type: "text",
-  position: { x: 0, y: 0 },
-  data: { text: "hello soak" },
-});
-const llmNode = (id: string, i: number): GraphNode => ({
-  id,
-  type: "llm",
-  position: { x: 300 * i, y: 0 },
-  data: { provider: "openai-compatible", model: "soak", system_prompt: id },
-});
-const edge = (source: string, sourceHandle: string, target: string): GraphEdge => ({
-  id: `${source}->${target}`,
-  source,
-  sourceHandle,
-  target,
-  targetHandle: "user_message",
-});
-
-function buildGraph(spec: string): { graph: Graph; llmCalls: number; label: string } {
-  const shape = /^(chain|fanout):(\d{1,3})$/.exec(spec);
-  if (shape) {
-    const n = Number(shape[2]);
-    if (n < 1) fail("--graph chain:N / fanout:N needs N ≥ 1");
-    const nodes = [textNode("t")];
-    const edges: GraphEdge[] = [];
-    for (let i = 1; i <= n; i++) {
-      nodes.push(llmNode(`llm-${i}`, i));
-      if (shape[1] === "fanout" || i === 1) edges.push(edge("t", "text", `llm-${i}`));
-      else edges.push(edge(`llm-${i - 1}`, "output", `llm-${i}`));
-    }
-    const label = shape[1] === "chain" ? `text${" → LLM".repeat(n)}` : `text → ${n} LLM in parallel`;
-    return { graph: { nodes, edges }, llmCalls: n, label };
-  }
-  const path = resolve(spec);
-  if (!existsSync(path)) fail(`--graph: no such file ${path} (or use chain:N / fanout:N)`);
-  const graph = JSON.parse(readFileSync(path, "utf8")) as Graph;
-  if (!Array.isArray(graph.nodes) || !Array.isArray(graph.edges))
-    fail(`--graph ${path}: want {"nodes": [...], "edges": [...]}`);
-  return {
-    graph: { nodes: graph.nodes, edges: graph.edges },
-    llmCalls: graph.nodes.filter((n) => n.type === "llm").length,
-    label: spec,
-  };
-}
-
-// ---------- small helpers ----------
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
-const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
-const ms = (x: number | undefined) =>
-  x === undefined ? "–" : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`;
-
-function percentile(values: number[], p: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Pids of a process group, from /proc (Linux). */
-function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProcStat(Number(entry));
-    if (stat && stat.pgrp === pgid) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-function readProcStat(pid: number): { pgrp: number; cpuTicks: number } | undefined {
-  try {
-    const raw = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After the command name (in parentheses, which may hold spaces): state ppid pgrp … utime(14) stime(15)
-    const fields = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
-    return { pgrp: Number(fields[2]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return undefined; // gone meanwhile
-  }
-}
-
-function rssBytes(pid: number): number {
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** RSS summed over a process group, and its biggest process. */
-function groupRss(pgid: number): { total: number; biggest: number; processes: number } {
-  let total = 0;
-  let biggest = 0;
-  const pids = groupPids(pgid);
-  for (const pid of pids) {
-    const rss = rssBytes(pid);
-    total += rss;
-    biggest = Math.max(biggest, rss);
-  }
-  return { total, biggest, processes: pids.length };
-}
-
-/** CPU seconds used so far by processes alive now (a process that ended takes its time with it). */
-function cpuSeconds(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) ticks += readProcStat(pid)?.cpuTicks ?? 0;
-  return ticks / CLK_TCK;
-}
-
-// ---------- children and clean-up ----------
-
-interface Group {
-  name: string;
-  child: ChildProcess;
-  pgid: number;
-}
-const groups: Group[] = [];
-let database: string | undefined;
-let dataDir: string | undefined;
-let cleaning: Promise<void> | undefined;
-let stopping = false;
-
-function spawnGroup(
-  name: string,
-  command: string,
-  args: string[],
-  options: { env: NodeJS.ProcessEnv; stdio: ("ignore" | "pipe" | "inherit" | number)[] },
-): Group {
-  // Its own process group (detached), so one signal reaches npm, sh, next and its workers.
-  const child = spawn(command, args, { cwd: ROOT, env: options.env, stdio: options.stdio, detached: true });
-  if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
-  const group = { name, child, pgid: child.pid };
-  groups.push(group);
-  return group;
-}
-
-function signalGroup(group: Group, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-group.pgid, signal);
-  } catch {
-    /* the group is gone */
-  }
-}
-
-async function stopGroup(group: Group, graceMs: number): Promise<void> {
-  signalGroup(group, "SIGTERM");
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && groupPids(group.pgid).length > 0) await sleep(100);
-  if (groupPids(group.pgid).length > 0) {
-    console.error(`soak: ${group.name} still running ${graceMs} ms after SIGTERM: SIGKILL`);
-    signalGroup(group, "SIGKILL");
-    for (let i = 0; i < 50 && groupPids(group.pgid).length > 0; i++) await sleep(100);
-  }
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({
-    connectionString: ADMIN_URL,
-    connectionTimeoutMillis: 10_000,
-    statement_timeout: 60_000,
-  });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    const started = performance.now();
-    const done: string[] = [];
-    for (const group of [...groups].reverse()) {
-      await stopGroup(group, 15_000);
-      done.push(`${group.name} stopped`);
-    }
-    if (database) {
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).then(
-        () => done.push(`database ${database} dropped`),
-        (error: unknown) => console.error(`soak: could not drop database ${database}: ${String(error)}`),
-      );
-    }
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      done.push(`${dataDir} removed`);
-    }
-    console.error(
-      `  clean-up (${((performance.now() - started) / 1000).toFixed(1)} s): ${done.join(", ") || "nothing to do"}`,
-    );
-  })();
-  return cleaning;
-}
-
-// Last resort when the process dies without cleanup(): no group outlives it.
-process.on("exit", () => {
-  for (const group of groups) signalGroup(group, "SIGKILL");
-});
-// Ctrl+C reaches this process twice (from the terminal, and relayed by tsx): the clean-up starts at
-// the first signal and later ones are ignored, or the second would kill it half-way.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    console.error(`\nsoak: ${signal}: stopping the server and the stub`);
-    stopping = true;
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-// ---------- the stub ----------
+// ---------- the stub's counts ----------
 
 interface StubStats {
   calls: number;
@@ -366,6 +143,9 @@ interface StubStats {
 const stubStats: StubStats = { calls: 0, inFlight: 0, maxInFlight: 0 };
 let stubMaxSinceReport = 0;
 const stubWaiters: (() => void)[] = [];
+let database: string | undefined;
+let stopping = false;
+cleanUpOnSignals("soak", () => (stopping = true));
 
 /** The stub's counts from its next stats line (a line already printed may predate the latest calls). */
 async function freshStubStats(): Promise<StubStats> {
@@ -376,143 +156,15 @@ async function freshStubStats(): Promise<StubStats> {
   return { ...stubStats };
 }
 
-async function startStub(): Promise<{ url: string; group: Group }> {
-  const group = spawnGroup(
-    "llm stub",
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "bench/soak-stub.ts",
-      "--port",
-      "0",
-      "--host",
-      HOST,
-      "--delay",
-      String(STUB_DELAY_MS),
-    ],
-    {
-      env: { ...process.env, NODE_OPTIONS: "" },
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  const lines = createInterface({ input: group.child.stdout! });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error("the LLM stub did not start within 60 s")), 60_000);
-    group.child.once("exit", (code) =>
-      reject(new Error(`the LLM stub exited (code ${code}) before it listened`)),
-    );
-    lines.once("line", (line) => {
-      clearTimeout(timer);
-      resolveUrl(line.trim());
-    });
-  });
-  lines.on("line", (line) => {
-    try {
-      const s = JSON.parse(line) as StubStats;
-      Object.assign(stubStats, s);
-      stubMaxSinceReport = Math.max(stubMaxSinceReport, s.maxInFlight);
-      for (const wake of stubWaiters.splice(0)) wake();
-    } catch {
-      /* not a stats line */
-    }
-  });
-  if (!url.startsWith(`http://${HOST}:`)) throw new Error(`the LLM stub printed ${url}, not a ${HOST} URL`);
-  return { url, group };
-}
-
-// ---------- the server ----------
-
-async function startServer(stubUrl: string, logFile: string): Promise<{ base: string; group: Group }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NODE_OPTIONS: "",
-    NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "warn",
-    GALAXY_WORKER: "inline",
-    OPENAI_COMPATIBLE_BASE_URL: `${stubUrl}/v1`,
-    // Nothing of the caller's configuration leaks in: no other database, Trigger.dev, Clerk or real provider.
-    DATABASE_URL: "",
-    TRIGGER_SECRET_KEY: "",
-    TRIGGER_API_KEY: "",
-    CLERK_SECRET_KEY: "",
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "",
-    GOOGLE_GENERATIVE_AI_API_KEY: "",
-    GROQ_API_KEY: "",
-    GALAXY_DAILY_BUDGET_USD: "",
-    GALAXY_RUN_RATE_LIMIT: "",
-    GALAXY_PRICES_FILE: "",
-  };
-  if (DB === "postgres") {
-    const admin_ = new URL(ADMIN_URL);
-    if (admin_.hostname !== HOST)
-      throw new Error(`BENCH_DATABASE_URL must point at ${HOST} (got ${admin_.hostname})`);
-    database = `galaxy_soak_${randomBytes(4).toString("hex")}`;
-    await admin(`CREATE DATABASE ${database}`);
-    admin_.pathname = `/${database}`;
-    env.DATABASE_URL = admin_.toString();
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), "galaxy-soak-"));
-    env.GALAXY_DATA_DIR = dataDir;
-  }
-  Object.assign(env, EXTRA_ENV);
-  const log = openSync(logFile, "a");
-  const group = spawnGroup("npm start", "npm", ["start", "--", "-H", HOST, "-p", String(port)], {
-    env,
-    stdio: ["ignore", log, log],
-  });
-  closeSync(log);
-  const base = `http://${HOST}:${port}`;
-  let exited: number | null | undefined;
-  group.child.once("exit", (code) => (exited = code));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (exited !== undefined)
-      throw new Error(`npm start exited (code ${exited}) before answering; its log:\n${tail(logFile)}`);
-    if (Date.now() > deadline)
-      throw new Error(`${base}/api/health did not answer 200 within 180 s; the log:\n${tail(logFile)}`);
-    const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { base, group };
-    await sleep(250);
-  }
-}
-
-function tail(file: string, lines = 30): string {
+function noteStubLine(line: string): void {
   try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    const s = JSON.parse(line) as StubStats;
+    Object.assign(stubStats, s);
+    stubMaxSinceReport = Math.max(stubMaxSinceReport, s.maxInFlight);
+    for (const wake of stubWaiters.splice(0)) wake();
   } catch {
-    return "(no log)";
+    /* not a stats line */
   }
-}
-
-async function signUp(base: string): Promise<string> {
-  const headers = { "content-type": "application/json", origin: base };
-  const email = `soak-${Date.now().toString(36)}@example.com`;
-  const res = await fetch(`${base}/api/auth/sign-up`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email, password: "correct horse battery", name: "Soak" }),
-    signal: AbortSignal.timeout(READ_TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const created = await fetch(`${base}/api/tokens`, {
-    method: "POST",
-    headers: { ...headers, cookie },
-    body: JSON.stringify({ name: "soak" }),
-    signal: AbortSignal.timeout(READ_TIMEOUT_MS),
-  });
-  if (created.status !== 201) throw new Error(`POST /api/tokens: ${created.status} ${await created.text()}`);
-  const { token } = (await created.json()) as { token: string };
-  return `Bearer ${token}`;
 }
 
 // ---------- the soak ----------
@@ -710,13 +362,28 @@ async function main() {
       `no production build (${join(ROOT, ".next", "BUILD_ID")} is missing): run \`npm run build\` first (on a shared machine: flock /tmp/galaxy-e2e.lock npm run build)`,
     );
   }
-  const { graph, llmCalls, label } = buildGraph(opts.graph);
+  let built: ReturnType<typeof buildGraph>;
+  try {
+    built = buildGraph(opts.graph);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { graph, llmCalls, label } = built;
   const body = JSON.stringify(graph);
   const logFile = join(tmpdir(), `galaxy-soak-${Date.now().toString(36)}.log`);
   const buildId = readFileSync(join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
 
-  const stub = await startStub();
-  const server = await startServer(stub.url, logFile);
+  const stub = await startStubProcess({ root: ROOT, delayMs: STUB_DELAY_MS, onLine: noteStubLine });
+  const server = await startServer({
+    root: ROOT,
+    database:
+      DB === "postgres"
+        ? { kind: "postgres", url: await freshDatabase("galaxy_soak").then((d) => ((database = d.name), d.url)) }
+        : { kind: "pglite", dataDir: freshDataDir("galaxy-soak") },
+    stubUrl: stub.url,
+    logFile,
+    env: EXTRA_ENV,
+  });
   const startedRss = groupRss(server.group.pgid);
   console.log(
     `soak: ${DB}, ${RATE} runs/s for ${DURATION_S} s, graph ${label} (${llmCalls} model calls a run), stub delay ${STUB_DELAY_MS} ms`,
