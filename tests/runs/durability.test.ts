@@ -6,6 +6,8 @@ import { executionLogs, nodeResults, workflowRuns } from "@/server/db/schema";
 import { RUN_QUEUE, currentQueue } from "@/server/jobs/queue";
 import { sweepStaleRuns } from "@/server/jobs/sweep-stale-runs";
 import { executeRun } from "@/server/runs/execute-run";
+import { startRunHere } from "@/server/runs/start-run-here";
+import { createId } from "@/lib/ids";
 import { WORKER_LOST_MESSAGE } from "@/server/runs/mark-run-worker-lost";
 import { waitForRunEnd } from "@/server/runs/wait-for-run-end";
 import { callRoute } from "../helpers/call-route";
@@ -82,6 +84,31 @@ describe(`durability on ${testEngine}`, () => {
     const [run] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, runId));
     expect(run).toMatchObject({ status: "FAILED", errorMessage: WORKER_LOST_MESSAGE });
     expect(run.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("a run started at once by its creating process, which then died: the sweeper hands its job to another worker, which runs every node once", async () => {
+    const { boss } = await currentQueue()!;
+    await boss.purgeQueue(RUN_QUEUE); // earlier tests' jobs
+    // What createRun stores when this process's worker has a free slot — and then the process is gone.
+    const { run, jobId } = await startRunHere(
+      h.t.handle,
+      { id: createId(), userId: h.alice.user.id, workflowId: null, scope: "FULL", targetNodeIds: [], input: llmChain(2), budget: null, workflowVersion: null },
+      { queue: RUN_QUEUE, expireSeconds: 600, retryLimit: 1, retryDelaySeconds: 0 },
+    );
+    expect(run).toMatchObject({ status: "RUNNING", resumed: false });
+    // Its job is active from the start: no other worker fetches it while its creator lives.
+    expect(await boss.fetch(RUN_QUEUE)).toEqual([]);
+    await makeStale(run.id);
+    expect((await sweepStaleRuns((await currentQueue())!, 1)).retried).toEqual([run.id]);
+    const [job] = await boss.fetch<{ runId: string }>(RUN_QUEUE);
+    expect(job).toMatchObject({ id: jobId, data: { runId: run.id } });
+    const result = await executeRun(job.data.runId, { job: { queue: RUN_QUEUE, id: job.id } });
+    expect(result).toMatchObject({ kind: "finished", outcome: { status: "COMPLETED" }, jobCompleted: true });
+    expect([callsOf("llm-1"), callsOf("llm-2")]).toEqual([1, 1]);
+    const [stored] = await db().select().from(workflowRuns).where(eq(workflowRuns.id, run.id));
+    expect(stored.output).toMatchObject({ "llm-2": { output: "stub: stub: hello" } });
+    const { rows } = await h.t.handle.executeSql(`SELECT state FROM pgboss.job WHERE id = $1`, [jobId]);
+    expect(rows).toEqual([{ state: "completed" }]);
   });
 
   async function waitForNodeStatus(runId: string, nodeId: string, status: string, timeoutMs: number): Promise<void> {

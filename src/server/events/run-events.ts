@@ -7,6 +7,7 @@
  * Events from other processes arrive through `pg-event-bridge.ts` (Postgres LISTEN/NOTIFY).
  */
 import { EventEmitter } from "node:events";
+import { isFinalRunStatus } from "@/engine";
 import { randomUUID } from "node:crypto";
 import { getTableColumns } from "drizzle-orm";
 import type { TNodeTextDelta } from "@/contracts/run-events";
@@ -40,6 +41,8 @@ interface Bus {
   emitter: EventEmitter;
   /** Identifies this process in cross-process notifications (so it ignores its own). */
   origin: string;
+  /** Runs whose final status was published here, and when (oldest first). */
+  ended: Map<string, number>;
 }
 
 const holder = globalThis as unknown as { __galaxyRunBus?: Bus };
@@ -48,7 +51,7 @@ function bus(): Bus {
   if (!holder.__galaxyRunBus) {
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
-    holder.__galaxyRunBus = { emitter, origin: randomUUID() };
+    holder.__galaxyRunBus = { emitter, origin: randomUUID(), ended: new Map() };
   }
   return holder.__galaxyRunBus;
 }
@@ -57,9 +60,32 @@ export function processOrigin(): string {
   return bus().origin;
 }
 
+/** How long this process remembers that a run ended here (for a waiter that subscribes late). */
+const ENDED_MEMORY_MS = 60_000;
+
+function noteEnded(runId: string): void {
+  const endedHere = bus().ended;
+  const now = Date.now();
+  endedHere.delete(runId);
+  endedHere.set(runId, now);
+  // Oldest first (insertion order): forget what is past the memory.
+  for (const [id, at] of endedHere) {
+    if (now - at <= ENDED_MEMORY_MS) break;
+    endedHere.delete(id);
+  }
+}
+
+/** True when this process published the run's final status within the last minute. */
+export function runEndedHere(runId: string): boolean {
+  return bus().ended.has(runId);
+}
+
 /** Delivers events to this process's subscribers of `runId`, in order; keeps streamed text so far, watched or not. */
 export function publishRunEvents(runId: string, events: readonly RunEvent[]): void {
-  for (const event of events) trackLiveText(runId, event);
+  for (const event of events) {
+    trackLiveText(runId, event);
+    if (event.type === "run" && isFinalRunStatus(event.row.status)) noteEnded(runId);
+  }
   const { emitter } = bus();
   if (events.length === 0 || emitter.listenerCount(`run:${runId}`) === 0) return;
   for (const event of events) emitter.emit(`run:${runId}`, event);

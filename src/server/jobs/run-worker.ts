@@ -9,6 +9,10 @@
  * ones they are running (paid model calls) for up to GALAXY_SHUTDOWN_GRACE_SECONDS, then the
  * rest are aborted; each unfinished run is handed back to the queue for another worker to
  * resume. A database that does not answer pauses fetching and sweeping, never stops the loop.
+ *
+ * A run created in this process while the worker has a free slot skips the queue's round trips:
+ * `reserveInlineSlot` holds a slot, the run is stored already claimed with its job active
+ * (start-run-here.ts), and the slot starts it at once. Its job is completed by the run's final write.
  */
 import "server-only";
 import type PgBoss from "pg-boss";
@@ -16,6 +20,7 @@ import { env } from "../env";
 import { onJobWake } from "../events/run-events";
 import { heartbeatsAreTelling, noteIfDatabaseUnavailable } from "../db/outage";
 import { logger } from "../log";
+import type { ClaimedRun } from "../runs/claim-run";
 import { executeRun } from "../runs/execute-run";
 import { handBackRun } from "./hand-back-run";
 import { RUN_QUEUE, type QueueState } from "./queue";
@@ -29,8 +34,18 @@ export interface RunJobData {
   runId: string;
 }
 
+/** A slot of this process's worker, held for a run about to be created here. */
+export interface InlineSlot {
+  /** Executes the run (already claimed, its job `jobId` active) in this slot. */
+  start(jobId: string, run: ClaimedRun): void;
+  /** Gives the slot back unused. */
+  release(): void;
+}
+
 interface WorkerState {
   stop(): Promise<void>;
+  /** A free slot held for a run created here, or undefined when none is free. */
+  reserveSlot(): InlineSlot | undefined;
 }
 
 const holder = globalThis as unknown as { __galaxyWorker?: WorkerState };
@@ -42,6 +57,8 @@ export function startRunWorker(queue: QueueState): WorkerState {
   const { boss } = queue;
   const capacity = config.GALAXY_WORKER_CONCURRENCY;
   const active = new Map<string, Promise<void>>();
+  /** Slots held by reserveSlot and not started or released yet. */
+  let reserved = 0;
   const drain = new AbortController();
   const shutdown = new AbortController();
   let stopped = false;
@@ -54,15 +71,16 @@ export function startRunWorker(queue: QueueState): WorkerState {
   };
   const offWake = onJobWake(signalWake);
 
-  const runJob = (job: PgBoss.Job<RunJobData>) => {
+  const runJob = (job: Pick<PgBoss.Job<RunJobData>, "id" | "data">, claimed?: ClaimedRun) => {
     const jobLog = log.child({ runId: job.data.runId, jobId: job.id });
-    const done = executeRun(job.data.runId, { drain: drain.signal, signal: shutdown.signal })
+    const done = executeRun(job.data.runId, { drain: drain.signal, signal: shutdown.signal, claimed, job: { queue: RUN_QUEUE, id: job.id } })
       .then(
         (result) => {
           // Shut down while another worker held the run: that worker may still die, so the job stays
           // active for the sweeper to fail (and pg-boss to retry) once the run's heartbeat is stale.
           if (result.kind === "interrupted") return jobLog.info("shut down while another worker held the run; its job is left to be retried");
           if (result.kind === "handed-over") return handBackRun(queue.handle, job.id, job.data.runId, config.GALAXY_RUN_LEASE_SECONDS);
+          if (result.kind === "finished" && result.jobCompleted) return;
           return boss.complete(RUN_QUEUE, job.id);
         },
         (error: unknown) => {
@@ -82,7 +100,7 @@ export function startRunWorker(queue: QueueState): WorkerState {
   const loop = async () => {
     while (!stopped) {
       woken = false;
-      const free = capacity - active.size;
+      const free = capacity - active.size - reserved;
       if (free > 0) {
         const jobs = await boss.fetch<RunJobData>(RUN_QUEUE, { batchSize: free }).catch((error: unknown) => {
           if (!noteIfDatabaseUnavailable(error)) log.error({ err: error }, "could not fetch jobs");
@@ -125,6 +143,30 @@ export function startRunWorker(queue: QueueState): WorkerState {
   pruner.unref();
 
   const state: WorkerState = {
+    reserveSlot() {
+      if (stopped || active.size + reserved >= capacity) return undefined;
+      reserved++;
+      let held = true;
+      const letGo = () => {
+        if (!held) return false;
+        held = false;
+        reserved--;
+        return true;
+      };
+      return {
+        start: (jobId, run) => {
+          if (!letGo()) return;
+          if (!stopped) return runJob({ id: jobId, data: { runId: run.id } }, run);
+          // Stopped while the run was being stored: back to the queue, for the next worker.
+          void handBackRun(queue.handle, jobId, run.id, config.GALAXY_RUN_LEASE_SECONDS).catch((error: unknown) =>
+            log.error({ err: error, runId: run.id }, "could not hand back a run created while stopping"),
+          );
+        },
+        release: () => {
+          if (letGo()) signalWake();
+        },
+      };
+    },
     async stop() {
       if (holder.__galaxyWorker === state) holder.__galaxyWorker = undefined;
       stopped = true;
@@ -148,6 +190,11 @@ export function startRunWorker(queue: QueueState): WorkerState {
   };
   holder.__galaxyWorker = state;
   return state;
+}
+
+/** A free slot of this process's worker for a run created here; undefined without a worker or a free slot. */
+export function reserveInlineSlot(): InlineSlot | undefined {
+  return holder.__galaxyWorker?.reserveSlot();
 }
 
 export async function stopRunWorker(): Promise<void> {

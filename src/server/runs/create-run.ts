@@ -3,7 +3,9 @@
  * for the whole graph, a selection (`nodeIds`, PARTIAL) or one node (SINGLE). Validates the
  * graph's structure and the readiness of the nodes that may execute, stores the run QUEUED
  * with the graph snapshot and its budget (the request's, which replaces the workflow's
- * default `settings.budget`), and enqueues it. The run itself never lives in the request.
+ * default `settings.budget`), and enqueues it — or, when this process's inline worker has a
+ * free slot, stores it already claimed with its job active and starts it at once
+ * (start-run-here.ts). The run itself never lives in the request.
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
@@ -13,12 +15,23 @@ import { EngineError, planRun, stableStringify, type RunPlan, type RunScope, typ
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
-import { enqueueRun } from "../jobs/enqueue-run";
+import { enqueueRun, jobExpirySeconds } from "../jobs/enqueue-run";
+import { RUN_QUEUE } from "../jobs/queue";
+import { reserveInlineSlot } from "../jobs/run-worker";
+import { createId } from "@/lib/ids";
+import { env } from "../env";
+import { startRunHere } from "./start-run-here";
 import { logger } from "../log";
 import { assertValidGraph } from "../workflows/assert-valid-graph";
 import { checkRunReadiness } from "./check-run-readiness";
 
-export async function createRun(userId: string, body: TExecuteBody): Promise<{ runId: string }> {
+export interface CreatedRun {
+  runId: string;
+  /** Started at once by this process's worker (its end is published on this process's bus). */
+  startedHere: boolean;
+}
+
+export async function createRun(userId: string, body: TExecuteBody): Promise<CreatedRun> {
   const handle = await getDatabase();
   let workflowId: string | null = null;
   let raw: { nodes: unknown; edges: unknown } = { nodes: body.nodes, edges: body.edges };
@@ -53,9 +66,29 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
     });
   }
 
+  const toStore = { userId, workflowId, scope, targetNodeIds, input: graph, budget, workflowVersion };
+  // Trigger.dev runs every run it is given: no worker here takes one.
+  const slot = env().TRIGGER_SECRET_KEY ? undefined : reserveInlineSlot();
+  if (slot) {
+    try {
+      const config = env();
+      const started = await startRunHere(handle, { id: createId(), ...toStore }, {
+        queue: RUN_QUEUE,
+        expireSeconds: jobExpirySeconds(plan.nodeIds.length),
+        retryLimit: config.GALAXY_RUN_RETRIES,
+        retryDelaySeconds: 1,
+      });
+      slot.start(started.jobId, started.run);
+      return { runId: started.run.id, startedHere: true };
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+  }
+
   const [run] = await handle.db
     .insert(workflowRuns)
-    .values({ userId, workflowId, status: "QUEUED", scope, targetNodeIds, input: graph, budget, workflowVersion })
+    .values({ ...toStore, status: "QUEUED" })
     .returning({ id: workflowRuns.id });
   try {
     await enqueueRun(handle, run.id, plan.nodeIds.length);
@@ -67,7 +100,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<{ r
       .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, "QUEUED")));
     throw new AppError("UNAVAILABLE", "the job queue is unavailable; try again shortly");
   }
-  return { runId: run.id };
+  return { runId: run.id, startedHere: false };
 }
 
 /** A graph sent with a workflowId ran the saved version only when it equals the saved graph. */

@@ -22,9 +22,9 @@ import { env } from "../env";
 import { onCancelRequest, publishRunEvents } from "../events/run-events";
 import { RunTextStreams } from "../events/run-text-streams";
 import { logger, type Logger } from "../log";
-import { claimRun } from "./claim-run";
+import { claimRun, type ClaimResult, type ClaimedRun } from "./claim-run";
 import { findCachedOutput } from "./find-cached-output";
-import { finishRun } from "./finish-run";
+import { finishRun, type RunJobRef } from "./finish-run";
 import { loadRunProgress } from "./load-run-progress";
 import { createDailyLedger } from "./budget-daily";
 import { BUDGET_EXCEEDED, RunMeter } from "./budget-meter";
@@ -32,7 +32,8 @@ import { RunRecorder } from "./run-recorder";
 import { withPartialText } from "./with-partial-text";
 
 export type ExecuteRunResult =
-  | { kind: "finished"; outcome: RunOutcome }
+  /** `jobCompleted`: the job given in the options was completed with the run's final write. */
+  | { kind: "finished"; outcome: RunOutcome; jobCompleted: boolean }
   | { kind: "missing" }
   | { kind: "already-final" }
   /** `signal` aborted while another live worker held the run: nothing was done; leave the job to be retried. */
@@ -50,12 +51,18 @@ export interface ExecuteRunOptions {
   signal?: AbortSignal;
   /** The node types it can run (default: the app's catalogue); tests give their own. */
   catalogue?: ServerNodeCatalogue;
+  /** The run as already claimed for this worker (see start-run-here.ts): no claim is made. */
+  claimed?: ClaimedRun;
+  /** The run's pg-boss job, completed by the run's final write (one round trip less). */
+  job?: RunJobRef;
 }
 
 export async function executeRun(runId: string, options: ExecuteRunOptions = {}): Promise<ExecuteRunResult> {
   const handle = await getDatabase();
   const config = env();
-  const claim = await claimRun(handle, runId, config.GALAXY_RUN_LEASE_SECONDS, { signal: options.signal });
+  const claim: ClaimResult = options.claimed
+    ? { kind: "claimed", run: options.claimed }
+    : await claimRun(handle, runId, config.GALAXY_RUN_LEASE_SECONDS, { signal: options.signal });
   if (claim.kind === "missing") return { kind: "missing" };
   if (claim.kind === "final") return { kind: "already-final" };
   if (claim.kind === "interrupted") return { kind: "interrupted" };
@@ -151,6 +158,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   options.signal?.addEventListener("abort", onShutdown, { once: true });
   if (options.signal?.aborted) onShutdown();
   let handedOver = false;
+  let jobCompleted = false;
   try {
     const outcome = await runGraph({
       graph: run.input,
@@ -179,7 +187,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
           // Its pending text goes out before its final event; stopped mid-stream, it keeps that text.
           const streamed = streams.end(nodeId);
           const finished = withPartialText(event, streamed?.text);
-          return streamed ? streamed.sent.then(() => recorder.nodeFinish(finished)) : recorder.nodeFinish(finished);
+          return streamed?.sent ? streamed.sent.then(() => recorder.nodeFinish(finished)) : recorder.nodeFinish(finished);
         },
         onLog: record,
         onRunFinish: async (event) => {
@@ -198,14 +206,14 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
           // The amounts as they ended, calls in flight at the stop included.
           if (event.errorCode === BUDGET_EXCEEDED) event = { ...event, error: meter.describeStop(event.error) };
           const final = event;
-          await retryWhileUnavailable(() => finishRun(handle, runId, final), { toleranceMs: outageToleranceMs });
+          ({ jobCompleted } = await retryWhileUnavailable(() => finishRun(handle, runId, final, options.job), { toleranceMs: outageToleranceMs }));
           log.info({ status: event.status, durationMs: event.durationMs }, "run finished");
           // A bug or a failed write, not a user's mistake: the operator needs its stack.
           if (event.errorStack) log.error({ err: { message: event.error, stack: event.errorStack } }, "run failed on an unexpected error");
         },
       },
     });
-    return handedOver ? { kind: "handed-over" } : { kind: "finished", outcome };
+    return handedOver ? { kind: "handed-over" } : { kind: "finished", outcome, jobCompleted };
   } finally {
     clearInterval(heartbeat);
     void streams.close();

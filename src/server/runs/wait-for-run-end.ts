@@ -1,6 +1,8 @@
 /**
  * Waits until a run is final (COMPLETED, FAILED or CANCELED) or the time is up: listens to
  * the run's events, with a slow poll as a safety net. Resolves true when the run ended.
+ * A run executing in this process (`executingHere`) publishes its end on this process's bus,
+ * which remembers it: no read is needed to learn it ended before the wait began.
  */
 import "server-only";
 import { eq } from "drizzle-orm";
@@ -8,11 +10,16 @@ import { isFinalRunStatus } from "@/engine";
 import { getDatabase } from "../db";
 import { workflowRuns } from "../db/schema";
 import { ensureEventBridge } from "../events/pg-event-bridge";
-import { subscribeRunEvents } from "../events/run-events";
+import { runEndedHere, subscribeRunEvents } from "../events/run-events";
 
-export async function waitForRunEnd(runId: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+export async function waitForRunEnd(
+  runId: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  options: { executingHere?: boolean } = {},
+): Promise<boolean> {
   const handle = await getDatabase();
-  await ensureEventBridge(handle);
+  if (!options.executingHere) await ensureEventBridge(handle);
   return new Promise<boolean>((resolve) => {
     let settled = false;
     const finish = (ended: boolean) => {
@@ -36,6 +43,7 @@ export async function waitForRunEnd(runId: string, timeoutMs: number, signal?: A
     const onAbort = () => finish(false);
     signal?.addEventListener("abort", onAbort, { once: true });
     // The run may have ended before we subscribed.
-    void check().catch(() => undefined);
+    if (!options.executingHere) void check().catch(() => undefined);
+    else if (runEndedHere(runId)) finish(true);
   });
 }

@@ -15,8 +15,8 @@ const WAIT_MS = 60_000;
 // POST /api/execute — run a saved workflow or an ad-hoc graph (whole, `nodeIds`, or one node); GALAXY_RUN_RATE_LIMIT per token
 export const POST = apiRoute(API_ROUTES.startRun, async ({ user, body, req }) => {
   await limitRunCreation(user);
-  const { runId } = await createRun(user.id, body);
-  if (body.wait && (await waitForRunEnd(runId, WAIT_MS, req.signal))) {
+  const { runId, startedHere } = await createRun(user.id, body);
+  if (body.wait && (await waitForRunEnd(runId, WAIT_MS, req.signal, { executingHere: startedHere }))) {
     return reply({ run: toPublicRun(await getRunOrThrow(user.id, runId)) }, { status: 200 });
   }
   return { runId };
