@@ -238,9 +238,10 @@ describe(`streaming on ${testEngine}`, () => {
   });
 
   it("a delta larger than NOTIFY's 8 KB cap arrives whole", async () => {
-    // One chunk of ~30 KB of multi-byte text (no spaces: the stub sends it in one piece).
-    const big = 'é漢😀"\\'.repeat(4_000);
-    const { runId, client } = await startStreamingRun({ text: big });
+    // One chunk of ~30 KB of multi-byte text (no spaces: the stub sends it in one piece), then a
+    // word later (a node whose whole answer came at once may send no delta at all: all or nothing).
+    const big = 'é漢😀"\\'.repeat(4_000) + " end";
+    const { runId, client } = await startStreamingRun({ text: big, chunkDelayMs: 100 });
     await client.ended;
 
     expect(streamedText(client, "llm")).toBe(big);

@@ -31,15 +31,34 @@ describe("RunTextStreams", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toEqual([]);
     release();
-    await streams.end("llm")!.sent;
+    await streams.flush("llm");
     expect(seen).toEqual(["1:Hello", "1:, world"]);
     expect(liveTextOf("run-ts-1").get("llm")?.text).toBe("Hello, world");
+    await streams.end("llm")!.sent;
+    await streams.close();
+  });
+
+  it("a node that ends before its first delta went out sends none (all or nothing), and its end does not wait for the writes", async () => {
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const streams = new RunTextStreams(pglite, "run-ts-3", { settled: () => written, intervalMs: 0 });
+    const seen = watch("run-ts-3");
+    streams.append("llm", 1, "All at ");
+    streams.append("llm", 1, "once");
+    const ended = streams.end("llm")!;
+    // The RUNNING write is still pending: the final event need not wait for it.
+    expect(ended.sent).toBeUndefined();
+    expect(ended.text).toBe("All at once");
+    release();
+    await streams.close();
+    expect(seen).toEqual([]);
   });
 
   it("end hands back the latest attempt's text, sends what was pending, and ignores later pieces", async () => {
     const streams = new RunTextStreams(pglite, "run-ts-2", { intervalMs: 1_000 });
     const seen = watch("run-ts-2");
     streams.append("llm", 1, "first try");
+    await new Promise((resolve) => setTimeout(resolve, 0));
     streams.append("llm", 2, "Sec");
     streams.append("llm", 2, "ond");
     const ended = streams.end("llm")!;
