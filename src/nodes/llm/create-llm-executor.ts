@@ -1,5 +1,5 @@
 /**
- * The executor of the `llm` node (and its `vision` alias): one `streamText` call with the
+ * The executor of the `llm` node (and its `vision` alias): one streamed call (`streamAnswer`) with the
  * system prompt, the user message and the images as image parts (their bytes, read from
  * storage, never their URLs pasted into the text). The answer streams: each piece of text goes
  * to `ctx.onTextDelta` as it arrives; the output is the whole text. The image loader and the
@@ -9,18 +9,18 @@
  * plumbing (models, base URLs, error classification) stays in `src/server/llm/`.
  */
 import "server-only";
-import { streamText, type FinishReason, type ImagePart, type LanguageModel, type TextPart } from "ai";
+import type { FinishReason } from "ai";
 import { estimatePromptTokens } from "@/server/runs/budget-estimate";
 import { formatUsd } from "@/server/runs/budget-messages";
 import { publicUsage, usageOfCall, type LlmUsageDetails } from "@/server/llm/call-usage";
 import { classifyLlmError } from "@/server/llm/classify-llm-error";
-import { getLanguageModel } from "@/server/llm/get-language-model";
+import { getLanguageModel, type ProviderModel } from "@/server/llm/get-language-model";
 import { LlmError } from "@/server/llm/llm-error";
 import { findPrice, type TokenPrice } from "@/server/llm/prices";
 import { PROVIDER_NAMES } from "@/server/llm/provider-names";
 import type { NodeExecutor, NodeRunContext, NodeRunResult, ResolvedInput } from "../types";
 import type { llmNode, LlmProvider } from "./definition";
-import { readAnswerStream, type StreamedAnswer } from "./read-answer-stream";
+import { streamAnswer, type StreamedAnswer, type UserContent } from "./read-answer-stream";
 
 export interface LoadedImage {
   bytes: Uint8Array;
@@ -33,7 +33,7 @@ export type LoadImage = (userId: string, urlOrAssetId: string) => Promise<Loaded
 export interface LlmExecutorDeps {
   loadImage: LoadImage;
   /** Defaults to the providers configured in the environment. */
-  getModel?: (provider: LlmProvider, modelId: string) => LanguageModel;
+  getModel?: (provider: LlmProvider, modelId: string) => ProviderModel;
 }
 
 /** Token counts, cost and details of a call (`meta.usage`); null where the provider did not say. */
@@ -44,7 +44,9 @@ interface Spent {
   usage: LlmUsage | null;
 }
 
-async function loadImages(loadImage: LoadImage, ctx: NodeRunContext, urls: string[]): Promise<ImagePart[]> {
+type FilePart = Extract<UserContent[number], { type: "file" }>;
+
+async function loadImages(loadImage: LoadImage, ctx: NodeRunContext, urls: string[]): Promise<FilePart[]> {
   return Promise.all(
     urls.map(async (url, index) => {
       const which = urls.length > 1 ? `image ${index + 1} of ${urls.length}` : "the image";
@@ -58,7 +60,7 @@ async function loadImages(loadImage: LoadImage, ctx: NodeRunContext, urls: strin
       if (!image.mime.startsWith("image/")) {
         throw new Error(`${which} (${url}) is ${image.mime}, not an image`);
       }
-      return { type: "image", image: image.bytes, mediaType: image.mime } satisfies ImagePart;
+      return { type: "file", data: image.bytes, mediaType: image.mime } satisfies FilePart;
     }),
   );
 }
@@ -83,24 +85,22 @@ export function createLlmExecutor(deps: LlmExecutorDeps): NodeExecutor<typeof ll
     // Before reading any image: a missing provider should fail at once.
     const model = getModel(input.provider, input.model);
     const images = await loadImages(deps.loadImage, ctx, input.images);
-    const text: TextPart = { type: "text", text: input.user_message };
 
     const startedAt = performance.now();
     let result: StreamedAnswer;
     try {
-      const stream = streamText({
+      // One call, no retries of its own: the engine retries transient errors with backoff.
+      result = await streamAnswer(
         model,
-        system: input.system_prompt?.trim() ? input.system_prompt : undefined,
-        messages: [{ role: "user", content: [text, ...images] }],
-        temperature: input.temperature,
-        maxOutputTokens: input.maxTokens,
-        // The engine retries transient errors with backoff; two retry loops would multiply the wait.
-        maxRetries: 0,
-        abortSignal: ctx.signal,
-        // Failures are read from the stream and thrown (readAnswerStream); the default only prints them.
-        onError: () => undefined,
-      });
-      result = await readAnswerStream(stream.fullStream, ctx.onTextDelta);
+        {
+          system: input.system_prompt?.trim() ? input.system_prompt : undefined,
+          content: [{ type: "text", text: input.user_message }, ...images],
+          temperature: input.temperature,
+          maxOutputTokens: input.maxTokens,
+          abortSignal: ctx.signal,
+        },
+        ctx.onTextDelta,
+      );
     } catch (error) {
       // Canceled or timed out: surface the engine's own reason, not the fetch abort.
       if (ctx.signal.aborted) throw ctx.signal.reason ?? error;

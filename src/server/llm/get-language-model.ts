@@ -14,7 +14,10 @@ import { LlmError } from "./llm-error";
 import { googleBaseUrl, groqBaseUrl, openAiCompatibleBaseUrl } from "./provider-base-url";
 import { providerNotConfiguredMessage } from "./provider-names";
 
-type ModelFactory = (modelId: string) => LanguageModel;
+/** A provider's model object (what `createGroq()(id)` and the other providers return): its `doStream` is the call. */
+export type ProviderModel = Extract<LanguageModel, { specificationVersion: "v3" }>;
+
+type ModelFactory = (modelId: string) => ProviderModel;
 
 function createFactory(provider: LlmProvider, config: Env): ModelFactory {
   switch (provider) {
@@ -50,7 +53,7 @@ const factories = new WeakMap<Env, Map<LlmProvider, ModelFactory>>();
  * await generateText({ model, prompt: "hi", maxRetries: 0 });
  * @throws LlmError `no provider configured for Gemini: set GOOGLE_GENERATIVE_AI_API_KEY`
  */
-export function getLanguageModel(provider: LlmProvider, modelId: string, config: Env = env()): LanguageModel {
+export function getLanguageModel(provider: LlmProvider, modelId: string, config: Env = env()): ProviderModel {
   if (!configuredProviders(config)[provider]) {
     throw new LlmError(providerNotConfiguredMessage(provider), { provider, retryable: false });
   }
