@@ -15,8 +15,12 @@ afterEach(() => {
 });
 
 describe("DeltaCoalescer", () => {
-  it("sends the first piece at once, then at most one event per interval with what gathered", () => {
-    coalescer.append("a", 1, "Hel");
+  it("sends the first pieces after one interval, then at most one event per interval with what gathered", () => {
+    coalescer.append("a", 1, "He");
+    vi.advanceTimersByTime(49);
+    coalescer.append("a", 1, "l");
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(sent).toEqual([{ nodeId: "a", attempt: 1, text: "Hel" }]);
     for (const piece of ["l", "o", ",", " "]) coalescer.append("a", 1, piece);
     expect(sent).toHaveLength(1);
@@ -54,6 +58,7 @@ describe("DeltaCoalescer", () => {
 
   it("a higher attempt sends the previous one's pending text, then starts over; older pieces are dropped", () => {
     coalescer.append("a", 1, "one ");
+    vi.advanceTimersByTime(50);
     coalescer.append("a", 1, "two ");
     coalescer.append("a", 2, "uno ");
     coalescer.append("a", 1, "late ");
@@ -71,6 +76,6 @@ describe("DeltaCoalescer", () => {
     coalescer.end("a");
     coalescer.append("a", 1, " after");
     vi.advanceTimersByTime(100);
-    expect(sent.map((d) => d.text)).toEqual(["first ", "pending"]);
+    expect(sent.map((d) => d.text)).toEqual(["first pending"]);
   });
 });

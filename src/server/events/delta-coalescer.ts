@@ -1,9 +1,11 @@
 /**
- * Coalesces the text a node streams into at most one event per `intervalMs` per node: the
- * first piece goes out at once (the first token should show fast), later ones are gathered
- * and sent together when the interval since the last event has passed. A higher attempt
- * (a retry) first sends what the previous one still had pending, then starts over; pieces of
- * an older attempt, or arriving after the node ended, are dropped.
+ * Coalesces the text a node streams into at most one event per `intervalMs` per node: pieces
+ * are gathered and sent together once the interval since the node's first piece (or its last
+ * event) has passed. The first event waits one interval too (50 ms, below what a person notices):
+ * a node whose whole answer came within it sends no delta at all — its final event carries the
+ * text — which spares fast answers the delta's writes and notices. A higher attempt (a retry)
+ * first sends what the previous one still had pending, then starts over; pieces of an older
+ * attempt, or arriving after the node ended, are dropped.
  */
 import type { NodeTextDelta } from "./run-events";
 
@@ -37,7 +39,8 @@ export class DeltaCoalescer {
   append(nodeId: string, attempt: number, text: string): void {
     let state = this.nodes.get(nodeId);
     if (!state) {
-      state = { attempt, pending: "", lastEmitAt: -Infinity, timer: undefined, ended: false };
+      // As if an event had just gone out: the first one waits an interval.
+      state = { attempt, pending: "", lastEmitAt: this.now(), timer: undefined, ended: false };
       this.nodes.set(nodeId, state);
     }
     if (state.ended || attempt < state.attempt || text === "") return;

@@ -55,10 +55,10 @@ describe("RunTextStreams", () => {
   });
 
   it("end hands back the latest attempt's text, sends what was pending, and ignores later pieces", async () => {
-    const streams = new RunTextStreams(pglite, "run-ts-2", { intervalMs: 1_000 });
+    const streams = new RunTextStreams(pglite, "run-ts-2", { intervalMs: 200 });
     const seen = watch("run-ts-2");
     streams.append("llm", 1, "first try");
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     streams.append("llm", 2, "Sec");
     streams.append("llm", 2, "ond");
     const ended = streams.end("llm")!;
