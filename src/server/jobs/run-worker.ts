@@ -69,7 +69,19 @@ export function startRunWorker(queue: QueueState): WorkerState {
     woken = true;
     wake?.();
   };
-  const offWake = onJobWake(signalWake);
+  /**
+   * Jobs may be waiting in the queue: one was enqueued, or the last fetch filled every free slot.
+   * Only then does a freed slot fetch at once (else the poll finds what other processes queue):
+   * a run started here and ended costs no empty fetch.
+   */
+  let mayHaveWaiting = true;
+  const offWake = onJobWake(() => {
+    mayHaveWaiting = true;
+    signalWake();
+  });
+  const slotFreed = () => {
+    if (mayHaveWaiting) signalWake();
+  };
 
   const runJob = (job: Pick<PgBoss.Job<RunJobData>, "id" | "data">, claimed?: ClaimedRun) => {
     const jobLog = log.child({ runId: job.data.runId, jobId: job.id });
@@ -92,7 +104,7 @@ export function startRunWorker(queue: QueueState): WorkerState {
       .catch((error: unknown) => jobLog.error({ err: error }, "could not settle the job"))
       .finally(() => {
         active.delete(job.id);
-        signalWake();
+        slotFreed();
       });
     active.set(job.id, done);
   };
@@ -106,6 +118,7 @@ export function startRunWorker(queue: QueueState): WorkerState {
           if (!noteIfDatabaseUnavailable(error)) log.error({ err: error }, "could not fetch jobs");
           return undefined; // polled again after the usual wait
         });
+        if (jobs) mayHaveWaiting = jobs.length === free;
         for (const job of jobs ?? []) runJob(job);
         if (jobs?.length === free) continue;
       }
@@ -163,7 +176,7 @@ export function startRunWorker(queue: QueueState): WorkerState {
           );
         },
         release: () => {
-          if (letGo()) signalWake();
+          if (letGo()) slotFreed();
         },
       };
     },
