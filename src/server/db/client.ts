@@ -75,6 +75,12 @@ function openPostgres(connectionString: string, max: number): DatabaseHandle {
   };
 }
 
+/**
+ * PGlite's own start parameters, with a smaller buffer cache: its 128 MB default lives in the
+ * server's memory and, the data files being real files, duplicates what the OS already caches.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
@@ -83,7 +89,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     const pgdata = join(resolve(dataDir), "pgdata");
     mkdirSync(dirname(pgdata), { recursive: true });
     try {
-      pglite = await PGlite.create(pgdata);
+      pglite = await PGlite.create(pgdata, { startParams: PGLITE_START_PARAMS });
     } catch (error) {
       lock.release();
       throw error;
