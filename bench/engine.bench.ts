@@ -21,6 +21,9 @@
  * - throughput: 10 clients, each sending text → 9 LLM with `wait: true` and the next as soon as
  *   the answer came, for 10 s: 2xx answers per second (other answers counted apart);
  * - memory: the RSS of the whole `npm start` process group right after the throughput load.
+ * The stub streams one word per event, as a model does (an answer in the chain grows by a word a
+ * node: ≈ 26 events per node on average); `--words-per-chunk 1000` sends each answer in one event,
+ * to tell the cost of streaming from the rest (1be54fc did not stream).
  * A run that does not end COMPLETED stops the bench. The server's output goes to a log file.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -56,6 +59,7 @@ const { values: opts } = parseArgs({
     "fanout-runs": { type: "string", default: "10" },
     "throughput-seconds": { type: "string", default: "10" },
     clients: { type: "string", default: "10" },
+    "words-per-chunk": { type: "string", default: "1" },
     env: { type: "string", multiple: true, default: [] },
   },
 });
@@ -78,6 +82,7 @@ const CHAIN_RUNS = count("chain-runs", opts["chain-runs"]);
 const FANOUT_RUNS = count("fanout-runs", opts["fanout-runs"]);
 const THROUGHPUT_S = count("throughput-seconds", opts["throughput-seconds"]);
 const CLIENTS = count("clients", opts.clients);
+const WORDS_PER_CHUNK = count("words-per-chunk", opts["words-per-chunk"]);
 const EXTRA_ENV = Object.fromEntries(
   opts.env.map((pair) => {
     const at = pair.indexOf("=");
@@ -204,9 +209,9 @@ async function measure(build: string, stubUrl: string, round: number): Promise<v
 }
 
 async function main() {
-  const stub = await startStubProcess({ root: ROOT, delayMs: 0 });
+  const stub = await startStubProcess({ root: ROOT, delayMs: 0, args: ["--words-per-chunk", String(WORDS_PER_CHUNK)] });
   console.log(
-    `engine bench: ${DB}, ${ROUNDS} rounds, builds ${BUILDS.map((b) => `${b} (${readFileSync(join(b, ".next", "BUILD_ID"), "utf8").trim()})`).join(", ")}, ${new Date().toISOString()}`,
+    `engine bench: ${DB}, ${ROUNDS} rounds, ${WORDS_PER_CHUNK} word(s) per streamed event, builds ${BUILDS.map((b) => `${b} (${readFileSync(join(b, ".next", "BUILD_ID"), "utf8").trim()})`).join(", ")}, ${new Date().toISOString()}`,
   );
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternate the order too: whichever goes first in a round is not always the same build.

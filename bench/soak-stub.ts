@@ -3,7 +3,9 @@
  * (`tests/helpers/llm-stub-server.ts`, OpenAI-compatible among others) with a fixed delay before
  * every answer, which also counts the model calls it is answering at once.
  *
- *   node --import tsx bench/soak-stub.ts --port 4011 [--delay 50] [--host 127.0.0.1] [--stats-ms 1000]
+ *   node --import tsx bench/soak-stub.ts --port 4011 [--delay 50] [--host 127.0.0.1] [--stats-ms 1000] [--words-per-chunk 1]
+ *
+ * Streamed answers carry `--words-per-chunk` words per event (1: one event per word, like a model).
  *
  * stdout: first line the URL; then every `--stats-ms` one JSON line
  * `{"calls":N,"inFlight":n,"maxInFlight":m}`: calls so far, calls open now, and the most open at
@@ -21,22 +23,26 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
     delay: { type: "string", default: "50" },
     "stats-ms": { type: "string", default: "1000" },
+    "words-per-chunk": { type: "string", default: "1" },
   },
 });
 
 const port = Number(values.port);
 const delayMs = Number(values.delay);
 const statsMs = Number(values["stats-ms"]);
+const wordsPerChunk = Number(values["words-per-chunk"]);
 if (
   !Number.isInteger(port) ||
   port < 0 ||
   !Number.isFinite(delayMs) ||
   delayMs < 0 ||
   !Number.isInteger(statsMs) ||
-  statsMs < 50
+  statsMs < 50 ||
+  !Number.isInteger(wordsPerChunk) ||
+  wordsPerChunk < 1
 ) {
   console.error(
-    "usage: node --import tsx bench/soak-stub.ts [--port 0] [--delay 50] [--host 127.0.0.1] [--stats-ms 1000]",
+    "usage: node --import tsx bench/soak-stub.ts [--port 0] [--delay 50] [--host 127.0.0.1] [--stats-ms 1000] [--words-per-chunk 1]",
   );
   process.exit(2);
 }
@@ -54,6 +60,7 @@ async function main() {
     port,
     host: values.host,
     delayMs,
+    wordsPerChunk,
     // The records themselves are not read here: keep few.
     maxRecorded: 2_000,
     behavior: (record) => {
