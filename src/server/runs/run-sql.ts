@@ -3,12 +3,13 @@
  * worker lost, sweep): column lists derived from the Drizzle schema, so rows come back keyed
  * as Drizzle's are; the fragments those statements share; and `queryPrepared`. Raw SQL
  * because each is one round trip the query builder cannot express (CTE chains with RETURNING
- * and NOTIFY), prepared by name on PostgreSQL. Built once, when the module loads.
+ * and NOTIFY), prepared by name (PostgreSQL, and PGlite through db/pglite-prepared.ts). Built once, when the module loads.
  */
 import type { Column } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import { RUN_STATUSES, isFinalRunStatus, type FinalNodeStatus } from "@/engine";
 import type { DatabaseHandle } from "../db/client";
+import { queryPglitePrepared } from "../db/pglite-prepared";
 import { RUN_ROW_COLUMNS } from "../events/run-events";
 import { notifySql } from "../events/remote-notice";
 
@@ -129,12 +130,13 @@ WITH u AS (
 SELECT u.*, ${notifySql("$5")} FROM u`;
 }
 
-/** Runs a parameterized statement; on PostgreSQL as a named prepared statement (parsed once per connection). */
+/** Runs a parameterized statement as a named prepared statement (parsed and planned once per connection, or per PGlite). */
 export async function queryPrepared<T>(handle: DatabaseHandle, name: string, text: string, values: unknown[]): Promise<T[]> {
   if (handle.kind === "postgres" && handle.pool) {
     const result = await handle.pool.query({ name, text, values });
     return result.rows as T[];
   }
+  if (handle.pglite) return queryPglitePrepared<T>(handle.pglite, name, text, values);
   const result = await handle.executeSql(text, values);
   return result.rows as T[];
 }
