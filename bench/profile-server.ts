@@ -5,7 +5,7 @@
  * (the profile is written as it exits) and prints where the server's CPU went, by self time,
  * grouped by package (node_modules) or source file, then the top functions.
  *
- *   npx tsx --conditions=react-server bench/profile-server.ts --db pglite --graph chain:9 --clients 4 --seconds 15
+ *   npx tsx --conditions=react-server bench/profile-server.ts --db pglite --graph chain:9 --clients 4 --seconds 15 [--words-per-chunk 1]
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +33,7 @@ const { values: opts } = parseArgs({
     clients: { type: "string", default: "4" },
     seconds: { type: "string", default: "15" },
     top: { type: "string", default: "40" },
+    "words-per-chunk": { type: "string", default: "1" },
   },
 });
 
@@ -40,7 +41,7 @@ cleanUpOnSignals("profile");
 
 async function main() {
   const profileDir = mkdtempSync(join(tmpdir(), "galaxy-cpuprof-"));
-  const stub = await startStubProcess({ root: ROOT, delayMs: 0 });
+  const stub = await startStubProcess({ root: ROOT, delayMs: 0, args: ["--words-per-chunk", opts["words-per-chunk"]] });
   const server = await startServer({
     root: resolve(opts.build),
     database:
