@@ -30,15 +30,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildGraph, type Graph } from "./graphs";
+import { buildGraph } from "./graphs";
 import {
   cleanUpOnSignals,
-  cleanup,
   dropDatabase,
   freshDataDir,
   freshDatabase,
   groupRss,
+  median,
   removeDataDir,
+  runAndWait,
+  runMain,
   signUp,
   startServer,
   startStubProcess,
@@ -115,29 +117,7 @@ const note = (build: string, figure: Figure, value: number) => {
   byFigure.set(figure, [...(byFigure.get(figure) ?? []), value]);
 };
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 cleanUpOnSignals("engine bench");
-
-/** One `wait: true` run; its wall time. Throws unless it ended COMPLETED. */
-async function timedRun(base: string, authorization: string, graph: Graph): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(`${base}/api/execute`, {
-    method: "POST",
-    headers: { authorization, "content-type": "application/json" },
-    body: JSON.stringify({ ...graph, wait: true }),
-    signal: AbortSignal.timeout(120_000),
-  });
-  const answer = (await res.json()) as { run?: { status: string } };
-  const took = performance.now() - started;
-  if (res.status !== 200 || answer.run?.status !== "COMPLETED")
-    throw new Error(`a run did not complete: ${res.status} ${JSON.stringify(answer).slice(0, 400)}`);
-  return took;
-}
 
 async function medianOf(runs: number, once: () => Promise<number>): Promise<number> {
   const times: number[] = [];
@@ -190,13 +170,13 @@ async function measure(build: string, stubUrl: string, round: number): Promise<v
   const { base } = server;
   const authorization = await signUp(base);
   for (const graph of Object.values(GRAPHS))
-    for (let i = 0; i < 3; i++) await timedRun(base, authorization, graph);
+    for (let i = 0; i < 3; i++) await runAndWait(base, authorization, graph);
 
-  const latency = await medianOf(LATENCY_RUNS, () => timedRun(base, authorization, GRAPHS.single));
+  const latency = await medianOf(LATENCY_RUNS, () => runAndWait(base, authorization, GRAPHS.single));
   note(build, "latency", latency);
-  const chain = await medianOf(CHAIN_RUNS, () => timedRun(base, authorization, GRAPHS.chain));
+  const chain = await medianOf(CHAIN_RUNS, () => runAndWait(base, authorization, GRAPHS.chain));
   note(build, "per node", (chain - latency) / CHAIN_LENGTH);
-  note(build, "fan-out", await medianOf(FANOUT_RUNS, () => timedRun(base, authorization, GRAPHS.fanout)));
+  note(build, "fan-out", await medianOf(FANOUT_RUNS, () => runAndWait(base, authorization, GRAPHS.fanout)));
   const load = await throughput(base, authorization);
   note(build, "throughput", load.perSecond);
   note(build, "memory", groupRss(server.group.pgid).total / 1_048_576);
@@ -231,12 +211,4 @@ async function main() {
   }
 }
 
-main()
-  .then(
-    () => cleanup().then(() => process.exit(0)),
-    (error: unknown) => {
-      console.error(`engine bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return cleanup().then(() => process.exit(1));
-    },
-  )
-  .catch(() => process.exit(1));
+runMain("engine bench", main);

@@ -14,14 +14,13 @@ import { parseArgs } from "node:util";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText, streamText } from "ai";
 import { streamAnswer } from "../src/nodes/llm/read-answer-stream";
-import { cleanUpOnSignals, cleanup, startStubProcess } from "./server-kit";
+import { cleanUpOnSignals, median, runMain, startStubProcess } from "./server-kit";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const { values: opts } = parseArgs({ options: { calls: { type: "string", default: "200" } } });
 const CALLS = Number(opts.calls);
 cleanUpOnSignals("llm-call bench");
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 async function measure(label: string, once: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < 20; i++) await once(); // warm-up
@@ -66,12 +65,4 @@ async function main() {
   }
 }
 
-main()
-  .then(
-    () => cleanup().then(() => process.exit(0)),
-    (error: unknown) => {
-      console.error(`llm-call bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return cleanup().then(() => process.exit(1));
-    },
-  )
-  .catch(() => process.exit(1));
+runMain("llm-call bench", main);

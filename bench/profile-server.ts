@@ -15,9 +15,10 @@ import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { buildGraph } from "./graphs";
 import {
   cleanUpOnSignals,
-  cleanup,
   freshDataDir,
   freshDatabase,
+  runAndWait,
+  runMain,
   signUp,
   startServer,
   startStubProcess,
@@ -53,17 +54,8 @@ async function main() {
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
   });
   const authorization = await signUp(server.base);
-  const body = JSON.stringify({ ...buildGraph(opts.graph).graph, wait: true });
-  const send = async () => {
-    const res = await fetch(`${server.base}/api/execute`, {
-      method: "POST",
-      headers: { authorization, "content-type": "application/json" },
-      body,
-      signal: AbortSignal.timeout(120_000),
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`${res.status} ${text.slice(0, 300)}`);
-  };
+  const { graph } = buildGraph(opts.graph);
+  const send = () => runAndWait(server.base, authorization, graph);
   for (let i = 0; i < 5; i++) await send();
   const end = performance.now() + Number(opts.seconds) * 1000;
   let runs = 0;
@@ -85,12 +77,4 @@ async function main() {
   summarizeCpuProfile(join(profileDir, biggest.f), Number(opts.top));
 }
 
-main()
-  .then(
-    () => cleanup().then(() => process.exit(0)),
-    (error: unknown) => {
-      console.error(`profile: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return cleanup().then(() => process.exit(1));
-    },
-  )
-  .catch(() => process.exit(1));
+runMain("profile", main);

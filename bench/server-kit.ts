@@ -31,6 +31,12 @@ export function percentile(values: number[], p: number): number | undefined {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -357,6 +363,38 @@ export async function startServer(options: {
     if (ok) return { base, group, startMs: performance.now() - started };
     await sleep(50);
   }
+}
+
+/** One `POST /api/execute` of `graph` with `wait: true`; its wall time in ms. Throws unless the run ended COMPLETED. */
+export async function runAndWait(base: string, authorization: string, graph: object, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${base}/api/execute`, {
+    method: "POST",
+    headers: { authorization, "content-type": "application/json" },
+    body: JSON.stringify({ ...graph, wait: true }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const answer = (await res.json()) as { run?: { status: string } };
+  const took = performance.now() - started;
+  if (res.status !== 200 || answer.run?.status !== "COMPLETED")
+    throw new Error(`a run did not complete: ${res.status} ${JSON.stringify(answer).slice(0, 400)}`);
+  return took;
+}
+
+/**
+ * Runs a bench's `main`, then cleans up and exits: 0, or 1 with the error printed — or 130 when
+ * `stopped()` says a signal stopped it (requests then fail: that is no error of the bench).
+ */
+export function runMain(tool: string, main: () => Promise<void>, stopped: () => boolean = () => false): void {
+  main()
+    .then(
+      () => cleanup().then(() => process.exit(stopped() ? 130 : 0)),
+      (error: unknown) => {
+        if (!stopped()) console.error(`${tool}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return cleanup().then(() => process.exit(stopped() ? 130 : 1));
+      },
+    )
+    .catch(() => process.exit(1));
 }
 
 /** Signs a new user up and makes an API token: the `authorization` header value. */

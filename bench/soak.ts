@@ -49,7 +49,6 @@ import { buildGraph } from "./graphs";
 import {
   ADMIN_URL,
   cleanUpOnSignals,
-  cleanup,
   cpuSeconds,
   freshDataDir,
   freshDatabase,
@@ -58,6 +57,8 @@ import {
   mib,
   ms,
   percentile,
+  runAndWait,
+  runMain,
   signUp,
   sleep,
   startServer,
@@ -394,19 +395,7 @@ async function main() {
   const authorization = await signUp(server.base);
 
   // Warm-up: the routes' and the LLM executor's first-use loads stay out of the figures.
-  for (let i = 0; i < 3; i++) {
-    const res = await fetch(`${server.base}/api/execute`, {
-      method: "POST",
-      headers: { authorization, "content-type": "application/json" },
-      body: JSON.stringify({ ...graph, wait: true }),
-      signal: AbortSignal.timeout(90_000),
-    });
-    const answer = (await res.json()) as { run?: { status: string; errorMessage?: string | null } };
-    if (res.status !== 200 || answer.run?.status !== "COMPLETED")
-      throw new Error(
-        `warm-up run ${i + 1} did not complete: ${res.status} ${JSON.stringify(answer).slice(0, 400)}`,
-      );
-  }
+  for (let i = 0; i < 3; i++) await runAndWait(server.base, authorization, graph, 90_000);
   const callsBefore = (await freshStubStats()).calls;
   const rssStart = groupRss(server.group.pgid);
   console.log(
@@ -573,14 +562,4 @@ function countLogLines(file: string): { warn: number; error: number } {
   return { warn, error };
 }
 
-main()
-  .then(
-    () => cleanup().then(() => process.exit(stopping ? 130 : 0)),
-    (error: unknown) => {
-      // Once a signal stops the server, requests in flight fail: that is no error of the soak.
-      if (!stopping)
-        console.error(`soak: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return cleanup().then(() => process.exit(stopping ? 130 : 1));
-    },
-  )
-  .catch(() => process.exit(1));
+runMain("soak", main, () => stopping);

@@ -1,7 +1,8 @@
 /** Resolves `Authorization: Bearer gxy_…` to its user, and notes when the token was last used. */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/server/db";
+import { getDb } from "@/server/db";
+import { perDatabase } from "@/server/db/per-database";
 import { apiTokens, users } from "@/server/db/schema";
 import type { AuthUser } from "./authenticate-request";
 import { isApiTokenFormat } from "./api-token-format";
@@ -9,26 +10,26 @@ import { sha256Hex } from "./secrets";
 import { AUTH_USER_COLUMNS, isDueForTouch } from "./credential-lookup";
 
 /** Built once per database: every API request runs it. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-
-function prepareLookup(db: Db) {
-  return db
+const lookup = perDatabase((db) =>
+  db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, ...AUTH_USER_COLUMNS })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
     .limit(1)
-    .prepare("galaxy_user_by_api_token");
-}
+    .prepare("galaxy_user_by_api_token"),
+);
 
 export async function findUserByApiToken(token: string): Promise<AuthUser | null> {
   if (!isApiTokenFormat(token)) return null;
   const db = await getDb();
-  let lookup = prepared.get(db);
-  if (!lookup) prepared.set(db, (lookup = prepareLookup(db)));
-  const [row] = await lookup.execute({ tokenHash: sha256Hex(token) });
+  const [row] = await lookup(db).execute({ tokenHash: sha256Hex(token) });
   if (!row) return null;
   const now = Date.now();
-  if (isDueForTouch(row.lastUsedAt, now)) await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.tokenId));
+  if (isDueForTouch(row.lastUsedAt, now))
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiTokens.id, row.tokenId));
   return { id: row.id, email: row.email, name: row.name, via: "token", tokenId: row.tokenId };
 }

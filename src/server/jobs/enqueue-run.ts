@@ -23,13 +23,15 @@ export async function enqueueRun(handle: DatabaseHandle, runId: string, plannedN
     return;
   }
   const { boss } = await (currentQueue() ?? startQueue(handle));
-  await boss.send(
-    RUN_QUEUE,
-    { runId },
-    { singletonKey: runId, expireInSeconds: jobExpirySeconds(plannedNodes), retryLimit: config.GALAXY_RUN_RETRIES, retryDelay: 1 },
-  );
+  const job = runJobSettings(plannedNodes);
+  await boss.send(RUN_QUEUE, { runId }, { singletonKey: runId, expireInSeconds: job.expireSeconds, retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds });
   publishJobWake();
   if (config.GALAXY_WORKER !== "inline") await notifyRemote(handle, { jobs: 1 });
+}
+
+/** What a run's job is given, whichever way it is stored (`boss.send` here, or start-run-here.ts). */
+export function runJobSettings(plannedNodes: number): { expireSeconds: number; retryLimit: number; retryDelaySeconds: number } {
+  return { expireSeconds: jobExpirySeconds(plannedNodes), retryLimit: env().GALAXY_RUN_RETRIES, retryDelaySeconds: 1 };
 }
 
 /**
@@ -37,7 +39,7 @@ export async function enqueueRun(handle: DatabaseHandle, runId: string, plannedN
  * (every node at its timeout, with retries, one after another); the heartbeat sweeper
  * recovers a dead worker's run much sooner.
  */
-export function jobExpirySeconds(plannedNodes: number): number {
+function jobExpirySeconds(plannedNodes: number): number {
   const perNode = Math.ceil(env().GALAXY_NODE_TIMEOUT_MS / 1000) * 3;
   return Math.min(MAX_EXPIRE_SECONDS, 300 + perNode * Math.max(1, plannedNodes));
 }

@@ -15,15 +15,15 @@ import { EngineError, planRun, stableStringify, type RunPlan, type RunScope, typ
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
-import { enqueueRun, jobExpirySeconds } from "../jobs/enqueue-run";
-import { RUN_QUEUE } from "../jobs/queue";
-import { reserveInlineSlot } from "../jobs/run-worker";
 import { createId } from "@/lib/ids";
 import { env } from "../env";
-import { startRunHere } from "./start-run-here";
+import { enqueueRun, runJobSettings } from "../jobs/enqueue-run";
+import { RUN_QUEUE } from "../jobs/queue";
+import { reserveInlineSlot } from "../jobs/run-worker";
 import { logger } from "../log";
 import { assertValidGraph } from "../workflows/assert-valid-graph";
 import { checkRunReadiness } from "./check-run-readiness";
+import { startRunHere } from "./start-run-here";
 
 export interface CreatedRun {
   runId: string;
@@ -71,13 +71,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<Cre
   const slot = env().TRIGGER_SECRET_KEY ? undefined : reserveInlineSlot();
   if (slot) {
     try {
-      const config = env();
-      const started = await startRunHere(handle, { id: createId(), ...toStore }, {
-        queue: RUN_QUEUE,
-        expireSeconds: jobExpirySeconds(plan.nodeIds.length),
-        retryLimit: config.GALAXY_RUN_RETRIES,
-        retryDelaySeconds: 1,
-      });
+      const started = await startRunHere(handle, { id: createId(), ...toStore }, { queue: RUN_QUEUE, ...runJobSettings(plan.nodeIds.length) });
       slot.start(started.jobId, started.run);
       return { runId: started.run.id, startedHere: true };
     } catch (error) {

@@ -1,23 +1,25 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/server/db";
+import { getDb } from "@/server/db";
+import { perDatabase } from "@/server/db/per-database";
 import { executionLogs, nodeResults, workflowRuns } from "@/server/db/schema";
 import { notFound } from "@/server/http/errors";
 
 /** Built once per database: building a relational query costs more CPU than running it here. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareRunQuery>>();
-
-function prepareRunQuery(db: Db) {
-  return db.query.workflowRuns
+const runQuery = perDatabase((db) =>
+  db.query.workflowRuns
     .findFirst({
-      where: and(eq(workflowRuns.id, sql.placeholder("runId")), eq(workflowRuns.userId, sql.placeholder("userId"))),
+      where: and(
+        eq(workflowRuns.id, sql.placeholder("runId")),
+        eq(workflowRuns.userId, sql.placeholder("userId")),
+      ),
       with: {
         nodeResults: { orderBy: [asc(nodeResults.createdAt), asc(nodeResults.id)] },
         executionLogs: { orderBy: [asc(executionLogs.seq)] },
       },
     })
-    .prepare("galaxy_get_run");
-}
+    .prepare("galaxy_get_run"),
+);
 
 /**
  * The caller's run with its node results and its logs in time order (`seq`);
@@ -25,10 +27,7 @@ function prepareRunQuery(db: Db) {
  * `POST /api/execute` with `"wait": true`.
  */
 export async function getRunOrThrow(userId: string, runId: string) {
-  const db = await getDb();
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = prepareRunQuery(db)));
-  const run = await query.execute({ runId, userId });
+  const run = await runQuery(await getDb()).execute({ runId, userId });
   if (!run) throw notFound("run");
   return run;
 }

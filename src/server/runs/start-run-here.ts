@@ -12,6 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DatabaseHandle } from "../db/client";
+import type { runJobSettings } from "../jobs/enqueue-run";
 import { workflowRuns } from "../db/schema";
 import { encodeNotice, notifySql } from "../events/remote-notice";
 import { RUN_ROW_COLUMNS } from "../events/run-events";
@@ -44,12 +45,7 @@ export interface RunToStart {
   workflowVersion: number | null;
 }
 
-export interface JobSettings {
-  queue: string;
-  expireSeconds: number;
-  retryLimit: number;
-  retryDelaySeconds: number;
-}
+export type JobSettings = ReturnType<typeof runJobSettings> & { queue: string };
 
 /** Stores the run RUNNING with its active job; returns the claimed run and the job's id. */
 export async function startRunHere(
