@@ -3,6 +3,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { perDatabase } from "@/server/db/per-database";
+import { prepareByName } from "@/server/db/prepare-by-name";
 import { apiTokens, users } from "@/server/db/schema";
 import type { AuthUser } from "./authenticate-request";
 import { isApiTokenFormat } from "./api-token-format";
@@ -11,13 +12,15 @@ import { AUTH_USER_COLUMNS, isDueForTouch } from "./credential-lookup";
 
 /** Built once per database: every API request runs it. */
 const lookup = perDatabase((db) =>
-  db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, ...AUTH_USER_COLUMNS })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
-    .limit(1)
-    .prepare("galaxy_user_by_api_token"),
+  prepareByName(
+    db
+      .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, ...AUTH_USER_COLUMNS })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
+      .limit(1),
+    "galaxy_user_by_api_token",
+  ),
 );
 
 export async function findUserByApiToken(token: string): Promise<AuthUser | null> {

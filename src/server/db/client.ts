@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { pgliteClientForDrizzle } from "./prepare-by-name";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { logger } from "../log";
@@ -97,7 +98,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   } else {
     pglite = await PGlite.create();
   }
-  const db = drizzlePglite(pglite, { schema: fullSchema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite(pgliteClientForDrizzle(pglite), {
+    schema: fullSchema,
+    casing: "snake_case",
+  }) as unknown as Db;
   return {
     kind: "pglite",
     db,

@@ -9,7 +9,7 @@
  * For the run executor's hot statements (`queryPrepared` in runs/run-sql.ts): fixed SQL text per
  * name, run thousands of times. PostgreSQL itself caches their plans per name, as on a server.
  */
-import { parse, protocol, type PGlite } from "@electric-sql/pglite";
+import { parse, protocol, type PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 
 const { serialize } = protocol;
 
@@ -27,6 +27,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 export async function queryPglitePrepared<T>(pglite: PGlite, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return (await runPglitePrepared<T>(pglite, name, text, values)).rows;
+}
+
+/** The whole result, as PGlite's `query` gives it; `options` (row mode, parsers) as `query` takes them. */
+export async function runPglitePrepared<T>(pglite: PGlite, name: string, text: string, values: unknown[], options?: QueryOptions): Promise<Results<T>> {
   // What `query` says of a closed instance (db/outage.ts reads it as "the database is not answering").
   if (pglite.closed) throw new Error("PGlite is closed");
   return pglite._runExclusiveTransaction(() =>
@@ -50,7 +55,7 @@ export async function queryPglitePrepared<T>(pglite: PGlite, name: string, text:
       const result = await pglite.execProtocol(
         concat([serialize.bind({ statement: name, values: serialized }), serialize.describe({ type: "P" }), serialize.execute({}), serialize.sync()]),
       );
-      return (parse.parseResults(result.messages, pglite.parsers)[0]?.rows ?? []) as T[];
+      return (parse.parseResults(result.messages, pglite.parsers, options)[0] ?? { rows: [], fields: [] }) as Results<T>;
     }),
   );
 }

@@ -2,13 +2,14 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { perDatabase } from "@/server/db/per-database";
+import { prepareByName } from "@/server/db/prepare-by-name";
 import { executionLogs, nodeResults, workflowRuns } from "@/server/db/schema";
 import { notFound } from "@/server/http/errors";
 
 /** Built once per database: building a relational query costs more CPU than running it here. */
 const runQuery = perDatabase((db) =>
-  db.query.workflowRuns
-    .findFirst({
+  prepareByName(
+    db.query.workflowRuns.findFirst({
       where: and(
         eq(workflowRuns.id, sql.placeholder("runId")),
         eq(workflowRuns.userId, sql.placeholder("userId")),
@@ -17,8 +18,9 @@ const runQuery = perDatabase((db) =>
         nodeResults: { orderBy: [asc(nodeResults.createdAt), asc(nodeResults.id)] },
         executionLogs: { orderBy: [asc(executionLogs.seq)] },
       },
-    })
-    .prepare("galaxy_get_run"),
+    }),
+    "galaxy_get_run",
+  ),
 );
 
 /**
