@@ -3,6 +3,7 @@
  * Nothing else in Galaxy reads `process.env`. A bad value stops start-up with one
  * line naming the variable (see `formatEnvError`).
  */
+import { DEFAULT_MAX_BODY_BYTES } from "@/contracts/limits";
 import { z } from "zod";
 import { parseTrustProxy } from "./auth/trusted-proxies";
 import { readPricesFile } from "./llm/prices-file";
@@ -89,7 +90,7 @@ export const ZEnv = z
     GALAXY_VERSION_RETENTION_DAYS: int(90, 0),
     GALAXY_MAX_NODES: int(500),
     GALAXY_MAX_EDGES: int(2_000),
-    GALAXY_MAX_BODY_BYTES: int(1_048_576),
+    GALAXY_MAX_BODY_BYTES: int(DEFAULT_MAX_BODY_BYTES),
     GALAXY_MAX_IMAGE_BYTES: int(20 * 1_048_576),
     GALAXY_MAX_VIDEO_BYTES: int(500 * 1_048_576),
     /** The public origin (https://galaxy.example.com), used for the CSRF Origin check behind proxies. */

@@ -1,5 +1,6 @@
 /** The open workflow's identity and save state: version, name, run settings (its budget), conflict. */
 import { create } from "zustand";
+import { DEFAULT_MAX_BODY_BYTES } from "@/contracts/limits";
 import type { WireGraph, Workflow } from "@/lib/client/types";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "error";
@@ -24,6 +25,8 @@ interface EditorState {
   status: SaveStatus;
   error: string | null;
   conflict: Conflict | null;
+  /** The server's request body limit (GALAXY_MAX_BODY_BYTES): a save larger than this is not sent. */
+  maxBodyBytes: number;
   open: (workflow: Workflow, revision: number) => void;
   setName: (name: string) => void;
   set: (patch: Partial<EditorState>) => void;
@@ -40,6 +43,7 @@ export const useEditorStore = create<EditorState>()((set) => ({
   status: "saved",
   error: null,
   conflict: null,
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   open: (workflow, revision) =>
     set({
       workflowId: workflow.id,

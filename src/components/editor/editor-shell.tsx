@@ -11,18 +11,22 @@ import { VersionsPanel } from "@/components/versions/versions-panel";
 import { errorText } from "@/lib/client/api";
 import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { stopFollowingRun } from "@/stores/actions/run-workflow";
+import { useEditorStore } from "@/stores/editor-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
+import { LeaveDialog, useLeaveGuard } from "./leave-guard";
 import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
+import { SaveProblemBanner } from "./save-problem-banner";
 import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effects";
 
-export function EditorShell({ workflowId }: { workflowId: string }) {
+export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; maxBodyBytes: number }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   const previewing = useVersionPreviewStore(selectPreviewing);
   useAutosave();
+  useLeaveGuard();
   useShortcuts();
   useLiveRunQueries();
   // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
@@ -30,6 +34,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
 
   useEffect(() => {
     let stale = false;
+    useEditorStore.getState().set({ maxBodyBytes });
     loadWorkflow(workflowId)
       .then(() => !stale && setState({ ready: true, error: null }))
       .catch((e: unknown) => !stale && setState({ ready: false, error: errorText(e) }));
@@ -37,7 +42,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
       stale = true;
       stopFollowingRun();
     };
-  }, [workflowId]);
+  }, [workflowId, maxBodyBytes]);
 
   if (state.error) {
     return (
@@ -54,6 +59,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
     <ReactFlowProvider>
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
+        <SaveProblemBanner />
         <div className="flex min-h-0 flex-1">
           {/* Adding nodes would change the editor's graph, hidden while a version is previewed. */}
           <div inert={previewing} className="contents">
@@ -68,6 +74,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
         </div>
         <ConnectDialog />
         <ConflictDialog />
+        <LeaveDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -11,6 +11,7 @@ import { runQuery } from "@/lib/client/queries/runs";
 import type { Workflow } from "@/lib/client/types";
 import { getWorkflow } from "@/lib/client/workflows-api";
 import { follow, stopFollowingRun } from "@/stores/actions/run-workflow";
+import { savesSettled } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
@@ -20,6 +21,8 @@ import { useUiStore } from "@/stores/ui-store";
 const RESULT_RUNS = 5;
 
 export async function loadWorkflow(id: string): Promise<Workflow> {
+  // A save started on leaving the editor (browser back) lands first, so it is what opens.
+  await savesSettled();
   const workflow = await getWorkflow(id);
   stopFollowingRun();
   useRunStore.getState().reset();

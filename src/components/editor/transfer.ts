@@ -1,7 +1,7 @@
 /**
  * Export and import of a workflow's JSON from the editor. Export goes through the API
- * (the saved workflow, so save first); import checks the file with the shared graph
- * validator and replaces the canvas as one undoable step.
+ * (the saved workflow, so save first; the canvas itself when it cannot be saved); import
+ * checks the file with the shared graph validator and replaces the canvas as one undoable step.
  */
 import { validateGraph } from "@/engine/validate-graph";
 import { nodeCatalogue } from "@/nodes/registry";
@@ -23,10 +23,18 @@ function download(name: string, json: unknown) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+/** The canvas as it is, saved or not: the way to keep changes the server will not take. */
+export function downloadCanvas(): void {
+  const { name } = useEditorStore.getState();
+  const { nodes, edges } = useGraphStore.getState();
+  download(name, { name, ...toWireGraph(nodes, edges) });
+}
+
 export async function exportCurrent(): Promise<void> {
   const { workflowId, name } = useEditorStore.getState();
   if (!workflowId) return;
-  await saveNow();
+  // Unsaved changes are what the canvas shows: the file has them, not the older saved copy.
+  if (!(await saveNow())) return downloadCanvas();
   try {
     const { success: _success, ...doc } = await api(`/api/workflows/${encodeURIComponent(workflowId)}/export`);
     download(name, doc);

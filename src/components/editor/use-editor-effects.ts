@@ -1,13 +1,13 @@
 /**
- * Editor-wide behaviour: debounced autosave, local drafts on every change, the
- * beforeunload warning, the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter),
+ * Editor-wide behaviour: debounced autosave, local drafts on every change (leaving the
+ * editor is `leave-guard.tsx`'s), the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter),
  * and the run queries kept in step with the live run.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { staleKeysAfter } from "@/lib/client/queries/live-run";
 import { runWorkflow } from "@/stores/actions/run-workflow";
-import { isDirty, keepDraft, saveNow } from "@/stores/actions/save-workflow";
+import { keepDraft, saveNow } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
@@ -29,22 +29,11 @@ export function useAutosave(): void {
     };
     const offGraph = useGraphStore.subscribe((s, prev) => s.revision !== prev.revision && changed());
     const offName = useEditorStore.subscribe((s, prev) => s.name !== prev.name && s.nameDirty && changed());
-    const onUnload = (e: BeforeUnloadEvent) => {
-      if (!isDirty() && useEditorStore.getState().status !== "saving") return;
-      keepDraft();
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    const onHide = () => isDirty() && keepDraft();
-    window.addEventListener("beforeunload", onUnload);
-    window.addEventListener("pagehide", onHide);
     return () => {
       offGraph();
       offName();
       clearTimeout(saveTimer);
       clearTimeout(draftTimer);
-      window.removeEventListener("beforeunload", onUnload);
-      window.removeEventListener("pagehide", onHide);
     };
   }, []);
 }

@@ -1,9 +1,15 @@
 /** Typed calls for `/api/execute…` and `/api/runs`. */
 import { api } from "./api";
-import type { ApiAnswer, Run } from "./types";
+import type { ApiAnswer, Run, WireGraph } from "./types";
 
 export async function startRun(workflowId: string, nodeIds?: string[]): Promise<string> {
   const body = nodeIds ? { workflowId, nodeIds } : { workflowId };
+  return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
+}
+
+/** Runs `graph` (the canvas, unsaved) filed under the workflow; `nodeIds` as in `startRun`. */
+export async function startRunOfGraph(workflowId: string, graph: WireGraph, nodeIds?: string[]): Promise<string> {
+  const body = nodeIds ? { workflowId, ...graph, nodeIds } : { workflowId, ...graph };
   return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
 }
 

@@ -1,3 +1,4 @@
+import { MAX_TEXT_FIELD_CHARS } from "@/contracts/limits";
 import { z } from "zod";
 import { defineNode } from "../types";
 
@@ -20,8 +21,8 @@ export const SUGGESTED_MODELS: Record<LlmProvider, string[]> = {
 export const ZLlmData = z.looseObject({
   provider: z.enum(LLM_PROVIDERS).optional(),
   model: z.string().max(200).optional(),
-  system_prompt: z.string().max(1_000_000).optional(),
-  user_message: z.string().max(1_000_000).optional(),
+  system_prompt: z.string().max(MAX_TEXT_FIELD_CHARS).optional(),
+  user_message: z.string().max(MAX_TEXT_FIELD_CHARS).optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.number().int().min(1).max(1_000_000).optional(),
 });

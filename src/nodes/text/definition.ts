@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { MAX_TEXT_FIELD_CHARS } from "@/contracts/limits";
 import { defineNode } from "../types";
 
-export const ZTextData = z.looseObject({ text: z.string().max(1_000_000).optional() });
+export const ZTextData = z.looseObject({ text: z.string().max(MAX_TEXT_FIELD_CHARS).optional() });
 
 export const textNode = defineNode({
   type: "text",

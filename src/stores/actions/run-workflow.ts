@@ -1,6 +1,7 @@
 /**
- * Running from the editor: save first (a run executes the saved graph), start the run,
- * follow it live, and put readiness problems the server reports onto the nodes.
+ * Running from the editor: save first (a run executes the saved graph; when the canvas
+ * cannot be saved, the run sends the canvas's graph instead), start the run, follow it
+ * live, and put readiness problems the server reports onto the nodes.
  */
 import { ApiError, errorText, type ApiIssue } from "@/lib/client/api";
 import { followRun } from "@/lib/client/run-events";
@@ -11,6 +12,7 @@ import { useGraphStore } from "../graph-store";
 import { useRunStore } from "../run-store";
 import { toast } from "../toast-store";
 import { selectPreviewing, useVersionPreviewStore } from "../version-preview-store";
+import { startUnsavedRun } from "./run-unsaved-graph";
 import { saveNow } from "./save-workflow";
 
 let stopFollowing: (() => void) | null = null;
@@ -65,10 +67,11 @@ export async function runWorkflow(nodeIds?: string[]): Promise<void> {
   // The canvas shows an old version, but a run would execute the current graph.
   if (selectPreviewing(useVersionPreviewStore.getState())) return toast("Back to the current version to run it", "info");
   const saved = await saveNow();
-  if (!saved) return toast("Save the workflow before running (see the save status)", "error");
+  if (!saved && useEditorStore.getState().conflict) return toast("Choose which version to keep first (see the dialog)", "info");
   const scope: RunScope = !nodeIds ? "FULL" : nodeIds.length === 1 ? "SINGLE" : "PARTIAL";
   try {
-    const runId = await startRun(workflowId, nodeIds);
+    const runId = saved ? await startRun(workflowId, nodeIds) : await startUnsavedRun(workflowId, nodeIds);
+    if (!runId) return;
     useRunStore.getState().begin(runId, scope, nodeIds ?? useGraphStore.getState().nodes.map((n) => n.id));
     follow(runId);
   } catch (error) {
