@@ -18,6 +18,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
 import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effects";
+import { useNarrowLayout } from "./use-narrow-layout";
 
 export function EditorShell({ workflowId }: { workflowId: string }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
@@ -25,6 +26,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
   useAutosave();
   useShortcuts();
   useLiveRunQueries();
+  useNarrowLayout();
   // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
   useQuery(integrationsQuery());
 
@@ -54,7 +56,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
     <ReactFlowProvider>
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
-        <div className="flex min-h-0 flex-1">
+        <div className="relative flex min-h-0 flex-1">
           {/* Adding nodes would change the editor's graph, hidden while a version is previewed. */}
           <div inert={previewing} className="contents">
             <LeftSidebar />
