@@ -8,6 +8,9 @@ interface UiState {
   detailRunId: string | null;
   leftOpen: boolean;
   historyOpen: boolean;
+  /** Below 1280 px the side panels fold into rails and open over the canvas. */
+  narrow: boolean;
+  minimapOpen: boolean;
   set: (patch: Partial<Omit<UiState, "set">>) => void;
 }
 
@@ -16,5 +19,7 @@ export const useUiStore = create<UiState>()((set) => ({
   detailRunId: null,
   leftOpen: true,
   historyOpen: true,
+  narrow: false,
+  minimapOpen: true,
   set: (patch) => set(patch),
 }));

@@ -8,6 +8,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -20,15 +21,20 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useMemo, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
+import { keepView } from "@/lib/client/kept-views";
 import { paintDiffEdges } from "@/components/versions/diff-style";
 import { READ_ONLY_FLOW, usePreviewGraph } from "@/components/versions/use-preview-graph";
 import { checkConnection } from "@/nodes/connection-rules";
 import { nodeCatalogue } from "@/nodes/registry";
+import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
+import { useUiStore } from "@/stores/ui-store";
 import { CanvasToasts } from "./canvas-toasts";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
+import { OpeningView } from "./opening-view";
+import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
 
 export const DRAG_MIME = "application/x-galaxy-node";
@@ -70,8 +76,12 @@ export function EditorCanvas() {
   const diff = preview?.diff;
   const drawnEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
   const { screenToFlowPosition } = useReactFlow();
-  // Fit only a graph that exists at open; otherwise the first added node would yank the view.
-  const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
+  // Drawn once the opening view is set (kept or readable first view), so it never jumps.
+  const [viewReady, setViewReady] = useState(false);
+  const onViewReady = useCallback(() => setViewReady(true), []);
+  const workflowId = useEditorStore((s) => s.workflowId);
+  const minimapOpen = useUiStore((s) => s.minimapOpen);
+  useMinimapKey();
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
 
   const onDrop = useCallback(
@@ -86,7 +96,7 @@ export function EditorCanvas() {
   );
 
   return (
-    <div className="relative h-full w-full" data-testid="canvas" data-previewing={preview ? "true" : undefined}>
+    <div className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
           nodes={preview?.nodes ?? nodes}
@@ -109,17 +119,27 @@ export function EditorCanvas() {
           // A previewed version is read-only: this replaces every editing handler above.
           {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-          fitView={fitOnOpen}
-          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          onMoveEnd={(_e, view) => viewReady && workflowId && keepView(workflowId, view)}
           minZoom={0.1}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ interactionWidth: 16 }}
-          className="!bg-canvas"
+          className={`!bg-canvas ${viewReady ? "" : "opacity-0"}`}
         >
+          <OpeningView workflowId={workflowId} onReady={onViewReady} />
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
-          <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />
-          <Controls className="!border-line" aria-label="Zoom controls" />
+          {minimapOpen && <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />}
+          <Controls className="!border-line" aria-label="Zoom controls">
+            <ControlButton
+              data-testid="toggle-minimap"
+              aria-label={minimapOpen ? "Hide minimap (M)" : "Show minimap (M)"}
+              title={minimapOpen ? "Hide minimap (M)" : "Show minimap (M)"}
+              aria-pressed={minimapOpen}
+              onClick={() => useUiStore.getState().set({ minimapOpen: !minimapOpen })}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden><path fill="currentColor" d="M3 5h18v14H3zm2 2v10h14V7zm7 5h6v4h-6z" /></svg>
+            </ControlButton>
+          </Controls>
         </ReactFlow>
       )}
       <CanvasToasts />

@@ -4,6 +4,7 @@
  * The final `node` event's output replaces it (the shell then shows the result itself).
  */
 "use client";
+import { useEffect, useRef } from "react";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { useThrottled } from "@/components/markdown/use-throttled";
 import type { NodeResult } from "@/lib/client/types";
@@ -35,23 +36,29 @@ export function LiveTextView({ nodeId, result, stream }: { nodeId: string; resul
   const partial = typeof kept === "string" && kept ? kept : stream?.text;
   if (!partial) return null;
   return (
-    <div className="px-3 pb-3" data-testid={`partial-${nodeId}`}>
+    <div className="px-2" data-testid={`partial-${nodeId}`}>
       <p className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-amber-300">Partial answer — stopped before the end</p>
-      <TextResult text={partial} testId={`partial-text-${nodeId}`} partial />
+      <TextResult text={partial} testId={`partial-text-${nodeId}`} partial bounded={false} />
     </div>
   );
 }
 
 function Streaming({ nodeId, attempt, text }: { nodeId: string; attempt: number; text: string }) {
   const shown = useThrottled(text, REDRAW_MS);
+  const self = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Follow the growing answer in the node's result area, unless the reader scrolled up to read.
+    const area = self.current?.closest<HTMLElement>("[data-result-scroll]");
+    if (area && area.scrollHeight - area.scrollTop - area.clientHeight < 96) area.scrollTop = area.scrollHeight;
+  }, [shown]);
   return (
-    <div className="px-3 pb-3" aria-live="off">
+    <div ref={self} className="px-2" aria-live="off">
       {attempt > 1 && (
         <p data-testid={`stream-retry-${nodeId}`} className="mb-1 text-[11px] text-amber-300">
           Retrying (attempt {attempt}) — the answer starts over…
         </p>
       )}
-      <div className="nowheel nodrag max-h-48 cursor-text select-text overflow-auto rounded-md border border-violet-500/30 bg-black/30 p-2">
+      <div className="rounded-md border border-violet-500/30 bg-black/30 p-2">
         <MarkdownView text={shown} tail={CARET} testId={`stream-text-${nodeId}`} />
       </div>
     </div>

@@ -14,6 +14,7 @@ import { LiveText } from "./live-text";
 import { NodeIcon } from "./node-icon";
 import { NodeMenu } from "./node-menu";
 import { OutputHandles } from "./output-handles";
+import { ResultArea } from "./result-area";
 import { OutputView } from "./result-view";
 import { useNodeResult } from "./use-node-state";
 
@@ -34,6 +35,17 @@ function SkipNote({ nodeId, error }: { nodeId: string; error: string | null }) {
     <div data-testid={`skipped-${nodeId}`} className="mx-3 mb-2 text-xs text-zinc-400">
       {why ? `Skipped: ${why}.` : "Skipped: an input node failed."}
     </div>
+  );
+}
+
+/** The bounded result area for nodes that show results inline; the content as it is for the rest. */
+function RunArea({ nodeId, inline, usage, children }: { nodeId: string; inline: boolean; usage: ReactNode; children: ReactNode }) {
+  if (inline) return <ResultArea nodeId={nodeId} usage={usage}>{children}</ResultArea>;
+  return (
+    <>
+      {children}
+      {usage && <div className="border-t border-line px-3 py-1.5 text-[11px] text-zinc-400">{usage}</div>}
+    </>
   );
 }
 
@@ -82,6 +94,8 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
       </div>
       <div className="py-1.5">{children}</div>
       <OutputHandles outputs={def.outputs} />
+      {/* Nodes that show results inline keep them in a fixed-height area; others (Text, uploads) show only problems. */}
+      <RunArea nodeId={id} inline={def.inlineResult !== false && Object.keys(def.outputs).length > 0} usage={result?.usage && status !== "RUNNING" ? <UsageLine usage={result.usage} testId={`usage-${id}`} /> : null}>
       {problems && (
         <div role="alert" data-testid={`problems-${id}`} className="mx-3 mb-2 rounded-md bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200">
           {problems.map((p) => <div key={p}>Not ready: {p}</div>)}
@@ -95,15 +109,11 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
       {result?.status === "SKIPPED" && <SkipNote nodeId={id} error={result.error ?? null} />}
       <LiveText nodeId={id} />
       {def.inlineResult !== false && result?.status === "SUCCESS" && result.output && (
-        <div className="px-3 pb-3">
+        <div className="px-2">
           <OutputView nodeId={id} ports={def.outputs} output={result.output} />
         </div>
       )}
-      {result?.usage && status !== "RUNNING" && (
-        <div className="border-t border-line px-3 py-1.5 text-[11px] text-zinc-400">
-          <UsageLine usage={result.usage} testId={`usage-${id}`} />
-        </div>
-      )}
+      </RunArea>
     </div>
   );
 }

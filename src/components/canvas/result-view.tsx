@@ -4,7 +4,8 @@ import { useState } from "react";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import type { NodePort } from "@/nodes/types";
 
-export function ImagePreview({ src, alt, testId }: { src: string; alt: string; testId?: string }) {
+/** `small` fits the node's result area (the rest of the area is the size caption). */
+export function ImagePreview({ src, alt, testId, small = false }: { src: string; alt: string; testId?: string; small?: boolean }) {
   const [size, setSize] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   return (
@@ -14,7 +15,7 @@ export function ImagePreview({ src, alt, testId }: { src: string; alt: string; t
         src={attempt === 0 ? src : `${src}${src.includes("?") ? "&" : "?"}retry=${attempt}`}
         alt={alt}
         data-testid={testId}
-        className="max-h-48 w-full object-contain"
+        className={`w-full object-contain ${small ? "max-h-36" : "max-h-48"}`}
         onLoad={(e) => setSize(`${e.currentTarget.naturalWidth} × ${e.currentTarget.naturalHeight}`)}
         // A file that is still being written or a server busy starting: try again a few times.
         onError={() => attempt < 3 && setTimeout(() => setAttempt((a) => a + 1), 1000 * (attempt + 1))}
@@ -24,14 +25,19 @@ export function ImagePreview({ src, alt, testId }: { src: string; alt: string; t
   );
 }
 
-/** A text output: Markdown (an LLM's answer usually is), with a toggle to the raw text and a copy button. */
-export function TextResult({ text, testId, markdown = true, partial = false }: { text: string; testId?: string; markdown?: boolean; partial?: boolean }) {
+/**
+ * A text output: Markdown (an LLM's answer usually is), with a toggle to the raw text and a copy button.
+ * `bounded` scrolls it in a box of its own; unbounded, it is as tall as its text (inside a node's
+ * result area, which scrolls) and its buttons stay at the top of the area as it scrolls.
+ */
+export function TextResult(props: { text: string; testId?: string; markdown?: boolean; partial?: boolean; bounded?: boolean }) {
+  const { text, testId, markdown = true, partial = false, bounded = true } = props;
   const [copied, setCopied] = useState(false);
   const [raw, setRaw] = useState(false);
   const asMarkdown = markdown && !raw;
   return (
     <div className={`relative rounded-md border bg-black/30 ${partial ? "border-amber-500/40 border-dashed" : "border-line"}`}>
-      <div className="absolute right-1 top-1 flex gap-1">
+      <div className={bounded ? "absolute right-1 top-1 z-10 flex gap-1" : "sticky top-0 z-10 flex h-0 justify-end gap-1 overflow-visible pr-1 pt-1"}>
         {markdown && (
           <button
             type="button"
@@ -59,7 +65,7 @@ export function TextResult({ text, testId, markdown = true, partial = false }: {
       <div
         data-testid={testId}
         data-format={asMarkdown ? "markdown" : "raw"}
-        className={`nowheel nodrag max-h-48 cursor-text select-text overflow-auto p-2 pr-20 text-xs leading-relaxed text-zinc-200 ${asMarkdown ? "" : "whitespace-pre-wrap"}`}
+        className={`nowheel nodrag cursor-text select-text p-2 pr-20 ${bounded ? "max-h-48 overflow-auto" : ""} text-xs leading-relaxed text-zinc-200 ${asMarkdown ? "" : "whitespace-pre-wrap"}`}
       >
         {asMarkdown ? <MarkdownView text={text} /> : text}
       </div>
@@ -74,13 +80,13 @@ export function OutputView({ nodeId, ports, output }: { nodeId: string; ports: R
         const value = output[name];
         switch (port.type) {
           case "image":
-            return typeof value === "string" ? <ImagePreview key={name} src={value} alt="Result" testId={`result-image-${nodeId}`} /> : null;
+            return typeof value === "string" ? <ImagePreview key={name} src={value} alt="Result" testId={`result-image-${nodeId}`} small /> : null;
           case "video":
-            return typeof value === "string" ? <video key={name} src={value} controls className="w-full rounded-md" /> : null;
+            return typeof value === "string" ? <video key={name} src={value} controls className="max-h-40 w-full rounded-md" /> : null;
           case "text":
-            return typeof value === "string" ? <TextResult key={name} text={value} testId={`result-text-${nodeId}`} /> : null;
+            return typeof value === "string" ? <TextResult key={name} text={value} testId={`result-text-${nodeId}`} bounded={false} /> : null;
           case "number":
-            return typeof value === "number" ? <TextResult key={name} text={String(value)} testId={`result-text-${nodeId}`} markdown={false} /> : null;
+            return typeof value === "number" ? <TextResult key={name} text={String(value)} testId={`result-text-${nodeId}`} markdown={false} bounded={false} /> : null;
         }
       })}
     </div>

@@ -1,20 +1,33 @@
-/** Adds a node in the middle of the visible canvas, nudged so repeated adds don't stack exactly. */
+/** Adds a node near the middle of the visible canvas, in the nearest free space (never on top of another node). */
+import type { ReactFlowInstance } from "@xyflow/react";
+import { findFreeSpot } from "@/lib/canvas/free-spot";
+import type { Rect } from "@/lib/canvas/rect";
 import { readProviders } from "@/lib/client/queries/integrations";
 import { getQueryClient } from "@/lib/client/queries/query-client";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 
-let nudge = 0;
+/** A node not measured yet is taken to be this big (about an LLM node with its result area). */
+const UNMEASURED = { width: 300, height: 400 };
+
+type Flow = Pick<ReactFlowInstance, "screenToFlowPosition" | "getInternalNode">;
 
 /** What the type lays over its defaults when added now (an LLM node starts on a configured provider). */
 export function initialData(type: string): Record<string, unknown> | undefined {
   return nodeCatalogue.get(type)?.initialData?.({ providers: readProviders(getQueryClient()) });
 }
 
-export function addNodeAtCenter(type: string, screenToFlowPosition: (p: { x: number; y: number }) => { x: number; y: number }): string {
+export function addNodeAtCenter(type: string, flow: Flow): string {
   const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-  const center = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
-  const p = screenToFlowPosition(center);
-  const offset = (nudge++ % 6) * 28;
-  return useGraphStore.getState().addNode(type, { x: p.x - 150 + offset, y: p.y - 80 + offset }, initialData(type));
+  const center = flow.screenToFlowPosition(rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 });
+  const { nodes } = useGraphStore.getState();
+  const boxes: (Rect & { type?: string })[] = nodes.map((n) => {
+    const measured = flow.getInternalNode(n.id)?.measured;
+    return { type: n.type, x: n.position.x, y: n.position.y, width: measured?.width ?? UNMEASURED.width, height: measured?.height ?? UNMEASURED.height };
+  });
+  // A node of the same type already drawn tells the new one's size best.
+  const same = boxes.find((b) => b.type === type && b.height !== UNMEASURED.height);
+  const size = same ? { width: same.width, height: same.height } : UNMEASURED;
+  const spot = findFreeSpot({ x: center.x - size.width / 2, y: center.y - size.height / 2 }, size, boxes);
+  return useGraphStore.getState().addNode(type, spot, initialData(type));
 }

@@ -21,6 +21,7 @@ import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
 import { SaveProblemBanner } from "./save-problem-banner";
 import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effects";
+import { useNarrowLayout } from "./use-narrow-layout";
 
 export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; maxBodyBytes: number }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
@@ -29,6 +30,7 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   useLeaveGuard();
   useShortcuts();
   useLiveRunQueries();
+  useNarrowLayout();
   // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
   useQuery(integrationsQuery());
 
@@ -60,7 +62,7 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
         <SaveProblemBanner />
-        <div className="flex min-h-0 flex-1">
+        <div className="relative flex min-h-0 flex-1">
           {/* Adding nodes would change the editor's graph, hidden while a version is previewed. */}
           <div inert={previewing} className="contents">
             <LeftSidebar />

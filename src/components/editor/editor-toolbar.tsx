@@ -15,11 +15,13 @@ import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-previ
 import { BudgetDialog } from "./budget-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { exportCurrent, importIntoCanvas } from "./transfer";
+import { useDocumentTitle } from "./use-document-title";
 
 const BTN = "rounded-md border border-line px-2.5 py-1.5 text-sm text-zinc-200 hover:bg-white/10 disabled:opacity-40 disabled:hover:bg-transparent";
 
 export function EditorToolbar() {
   const name = useEditorStore((s) => s.name);
+  useDocumentTitle(name);
   const canUndo = useGraphStore((s) => s.past.length > 0);
   const canRedo = useGraphStore((s) => s.future.length > 0);
   const selectedKey = useGraphStore((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join(","));
@@ -34,18 +36,21 @@ export function EditorToolbar() {
   const versionsOpen = useVersionsPanel((s) => s.open);
 
   return (
-    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-line bg-panel px-3">
+    <header className="flex h-14 shrink-0 items-center gap-2 whitespace-nowrap border-b border-line bg-panel px-3">
       <Link href="/workflows" className="rounded px-2 py-1 text-sm text-zinc-400 hover:bg-white/10 hover:text-white" aria-label="Back to workflows">
-        ← Workflows
+        ←<span className="hidden xl:inline"> Workflows</span>
       </Link>
       <input
         aria-label="Workflow name"
         data-testid="workflow-name"
-        className="w-64 rounded-md border border-transparent bg-transparent px-2 py-1 font-medium hover:border-line focus:border-violet-400 focus:outline-none"
+        // As wide as the name (up to a limit), so the whole name shows even when the bar is crowded.
+        className="field-sizing-content min-w-32 max-w-96 shrink-0 rounded-md border border-transparent bg-transparent px-2 py-1 font-medium hover:border-line focus:border-violet-400 focus:outline-none"
         value={name}
         onChange={(e) => useEditorStore.getState().setName(e.currentTarget.value)}
       />
-      <SaveIndicator />
+      <div className="flex min-w-0 shrink">
+        <SaveIndicator />
+      </div>
       <div className="ml-4 flex items-center gap-1">
         <button type="button" className={BTN} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!canUndo || previewing} onClick={() => useGraphStore.getState().undo()}>↶</button>
         <button type="button" className={BTN} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!canRedo || previewing} onClick={() => useGraphStore.getState().redo()}>↷</button>
@@ -102,7 +107,8 @@ export function EditorToolbar() {
         <button type="button" className={BTN} data-testid="toggle-versions" aria-pressed={versionsOpen} onClick={() => useVersionsPanel.getState().toggle()}>
           Versions
         </button>
-        <button type="button" className={BTN} data-testid="toggle-history" aria-label="Toggle run history" onClick={() => useUiStore.getState().set({ historyOpen: !useUiStore.getState().historyOpen })}>
+        {/* Below 1280 px the history rail has this button. */}
+        <button type="button" className={`${BTN} hidden xl:block`} data-testid="toggle-history" aria-label="Toggle run history" onClick={() => useUiStore.getState().set({ historyOpen: !useUiStore.getState().historyOpen })}>
           History
         </button>
       </div>

@@ -14,8 +14,9 @@ const OFFERED = SECTIONS.flatMap((s) => s.definitions);
 
 export function LeftSidebar() {
   const open = useUiStore((s) => s.leftOpen);
+  const narrow = useUiStore((s) => s.narrow);
   const [query, setQuery] = useState("");
-  const { screenToFlowPosition } = useReactFlow();
+  const flow = useReactFlow();
   const q = query.trim().toLowerCase();
   const shown = SECTIONS.map((s) => ({
     ...s,
@@ -23,23 +24,24 @@ export function LeftSidebar() {
   })).filter((s) => s.definitions.length > 0);
   const first = shown[0]?.definitions[0];
 
-  if (!open) {
-    return (
-      <aside className="flex w-11 flex-col items-center gap-2 border-r border-line bg-panel py-3">
-        <button type="button" aria-label="Open node panel" data-testid="left-open" className="rounded p-1.5 text-zinc-400 hover:bg-white/10" onClick={() => useUiStore.getState().set({ leftOpen: true })}>
-          »
+  const rail = (
+    <aside className="flex w-11 shrink-0 flex-col items-center gap-2 border-r border-line bg-panel py-3">
+      <button type="button" aria-label={open ? "Close node panel" : "Open node panel"} aria-expanded={open} data-testid="left-open" className="rounded p-1.5 text-zinc-400 hover:bg-white/10" onClick={() => useUiStore.getState().set({ leftOpen: !open })}>
+        {open ? "«" : "»"}
+      </button>
+      {OFFERED.map((d) => (
+        <button key={d.type} type="button" aria-label={`Add ${d.label}`} title={d.label} className="flex h-8 w-8 items-center justify-center rounded-md bg-panel-2 text-xs hover:bg-white/10" style={{ color: d.color }} onClick={() => addNodeAtCenter(d.type, flow)}>
+          <NodeIcon path={d.icon} />
         </button>
-        {OFFERED.map((d) => (
-          <button key={d.type} type="button" aria-label={`Add ${d.label}`} title={d.label} className="flex h-8 w-8 items-center justify-center rounded-md bg-panel-2 text-xs hover:bg-white/10" style={{ color: d.color }} onClick={() => addNodeAtCenter(d.type, screenToFlowPosition)}>
-            <NodeIcon path={d.icon} />
-          </button>
-        ))}
-      </aside>
-    );
-  }
+      ))}
+    </aside>
+  );
+  if (!open) return rail;
 
-  return (
-    <aside className="flex w-64 shrink-0 flex-col border-r border-line bg-panel" aria-label="Nodes">
+  // Narrow: the rail stays and the panel opens over the canvas beside it.
+  const place = narrow ? "absolute inset-y-0 left-11 z-30 w-64 shadow-2xl shadow-black/60" : "w-64 shrink-0";
+  const panel = (
+    <aside className={`flex flex-col border-r border-line bg-panel ${place}`} aria-label="Nodes">
       <div className="flex items-center justify-between px-3 pb-2 pt-3">
         <h2 className="text-xs font-semibold uppercase tracking-wider text-zinc-400">Nodes</h2>
         <button type="button" aria-label="Collapse node panel" data-testid="left-collapse" className="rounded px-1.5 text-zinc-400 hover:bg-white/10" onClick={() => useUiStore.getState().set({ leftOpen: false })}>
@@ -56,7 +58,7 @@ export function LeftSidebar() {
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && first) addNodeAtCenter(first.type, screenToFlowPosition);
+            if (e.key === "Enter" && first) addNodeAtCenter(first.type, flow);
           }}
         />
       </div>
@@ -74,7 +76,7 @@ export function LeftSidebar() {
                   aria-label={`Add ${d.label}`}
                   title={d.description}
                   className="flex flex-col items-center gap-1.5 rounded-lg border border-line bg-panel-2 px-2 py-3 text-xs text-zinc-200 transition hover:border-violet-400/60 hover:bg-white/5 focus-visible:border-violet-400 focus-visible:outline-none"
-                  onClick={() => addNodeAtCenter(d.type, screenToFlowPosition)}
+                  onClick={() => addNodeAtCenter(d.type, flow)}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(DRAG_MIME, d.type);
                     e.dataTransfer.effectAllowed = "copy";
@@ -95,4 +97,5 @@ export function LeftSidebar() {
       </p>
     </aside>
   );
+  return narrow ? <>{rail}{panel}</> : panel;
 }

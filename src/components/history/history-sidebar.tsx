@@ -21,13 +21,17 @@ const rowsOf = (data: InfiniteData<RunPage>) => uniqueRows(data.pages.map((page)
 
 export function HistorySidebar() {
   const open = useUiStore((s) => s.historyOpen);
+  const narrow = useUiStore((s) => s.narrow);
   const detail = useUiStore((s) => s.detailRunId);
   const workflowId = useEditorStore((s) => s.workflowId);
   const compare = useComparePicker();
-  if (!open) return null;
+  const rail = <HistoryRail open={open} />;
+  if (!open) return rail;
   const backToList = () => useUiStore.getState().set({ detailRunId: null });
-  return (
-    <aside className="flex w-80 shrink-0 flex-col border-l border-line bg-panel" aria-label="Run history" data-testid="history">
+  // Narrow: the rail stays and the panel opens over the canvas beside it.
+  const place = narrow ? "absolute inset-y-0 right-11 z-30 shadow-2xl shadow-black/60" : "shrink-0";
+  const panel = (
+    <aside className={`flex w-80 flex-col border-l border-line bg-panel ${place}`} aria-label="Run history" data-testid="history">
       {detail ? (
         <RunDetail
           runId={detail}
@@ -42,6 +46,26 @@ export function HistorySidebar() {
       )}
       {compare.pair && <CompareView a={compare.pair[0]} b={compare.pair[1]} onClose={compare.close} />}
     </aside>
+  );
+  return narrow ? <>{rail}{panel}</> : panel;
+}
+
+/** The folded history: a button that opens (or closes) the panel. */
+function HistoryRail({ open }: { open: boolean }) {
+  return (
+    <div className="flex w-11 shrink-0 flex-col items-center border-l border-line bg-panel py-3">
+      <button
+        type="button"
+        data-testid="history-open"
+        aria-label={open ? "Close run history" : "Open run history"}
+        aria-expanded={open}
+        title="Run history"
+        className="rounded p-1.5 text-zinc-400 hover:bg-white/10 hover:text-white"
+        onClick={() => useUiStore.getState().set({ historyOpen: !open })}
+      >
+        <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></svg>
+      </button>
+    </div>
   );
 }
 
