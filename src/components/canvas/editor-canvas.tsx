@@ -16,9 +16,11 @@ import {
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
+  type OnConnectStartParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useState, type DragEvent } from "react";
+import "./wire-drag.css";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
 import { paintDiffEdges } from "@/components/versions/diff-style";
 import { READ_ONLY_FLOW, usePreviewGraph } from "@/components/versions/use-preview-graph";
@@ -30,6 +32,7 @@ import { CanvasToasts } from "./canvas-toasts";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { useDecoratedEdges } from "./use-decorated-edges";
+import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
 
@@ -73,6 +76,13 @@ export function EditorCanvas() {
   // Fit only a graph that exists at open; otherwise the first added node would yank the view.
   const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
+  // Set on the root while a wire is dragged, so matching handles light up (wire-drag.ts).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const onWireStart = useCallback((_e: MouseEvent | TouchEvent, params: OnConnectStartParams) => markWireDrag(rootRef.current, params), []);
+  const onWireEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    clearWireDrag(rootRef.current);
+    onConnectEnd(e, state);
+  }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -86,7 +96,7 @@ export function EditorCanvas() {
   );
 
   return (
-    <div className="relative h-full w-full" data-testid="canvas" data-previewing={preview ? "true" : undefined}>
+    <div ref={rootRef} className="relative h-full w-full" data-testid="canvas" data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
           nodes={preview?.nodes ?? nodes}
@@ -95,7 +105,8 @@ export function EditorCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
+          onConnectStart={onWireStart}
+          onConnectEnd={onWireEnd}
           isValidConnection={isValidConnection}
           onDragOver={(e) => {
             if (e.dataTransfer.types.includes(DRAG_MIME)) {
