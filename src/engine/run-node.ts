@@ -10,6 +10,7 @@ import { computeCacheKey } from "./cache-key";
 import { errorMessage, errorStack, isRunStopError, programmingErrorStack, type RunStopError } from "./errors";
 import type { TGraphNode } from "./graph-schema";
 import { isTransientError, retryDelayMs, sleep, type RetryPolicy } from "./retry";
+import type { SkipReason } from "./skip-reasons";
 import type { ExecuteNodeResult, NodeOutputs, NodeStartEvent, RunGraphOptions } from "./run-types";
 
 /** What is known about a node once its inputs are ready. */
@@ -20,6 +21,8 @@ export interface NodeProgress {
   attempts: number;
   cached: boolean;
   error?: string;
+  /** Why it was skipped (SKIPPED only). */
+  skip?: SkipReason;
   /** Server-side only: the stack of the unexpected error that failed the node. */
   stack?: string;
 }

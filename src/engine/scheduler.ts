@@ -11,6 +11,7 @@ import { EngineError, errorMessage, isRunStopError, type RunStopError } from "./
 import type { HookQueue } from "./hook-queue";
 import { NOT_PLANNED, REUSE, type RunPlan } from "./plan";
 import type { RetryPolicy } from "./retry";
+import { skipErrorText, type SkipReason } from "./skip-reasons";
 import { runNode, type NodeHost, type NodeProgress } from "./run-node";
 import type { ExecuteNodeResult, NodeFinishEvent, NodeOutcome, NodeOutputs, NodeStartEvent, RunGraphOptions } from "./run-types";
 
@@ -136,7 +137,8 @@ export class Scheduler implements NodeHost {
   /** Ends node `i` SKIPPED because the run was stopped (`message`: its own reason, else the stop's). */
   skipStopped(i: number, message?: string): void {
     this.stopSkipped++;
-    this.skip(i, message ?? `skipped: ${this.stopped?.message ?? "the run was stopped"}`);
+    const skip: SkipReason = { reason: "stopped", code: this.stopped?.code ?? "STOPPED", ...(message !== undefined && { here: true }) };
+    this.skip(i, skip, message ?? this.stopped?.message);
   }
 
   /** Aborts every attempt in flight and ends every unfinished node as SKIPPED. */
@@ -145,7 +147,7 @@ export class Scheduler implements NodeHost {
     this.canceled = true;
     for (const abort of [...this.inFlight]) abort(reason ?? new EngineError("CANCELED", "canceled"));
     for (let i = 0; i < this.state.length; i++) {
-      if (this.plan.roles[i] !== NOT_PLANNED && this.state[i] < SUCCESS) this.skip(i, "canceled");
+      if (this.plan.roles[i] !== NOT_PLANNED && this.state[i] < SUCCESS) this.skip(i, { reason: "canceled" });
     }
     this.finish();
   }
@@ -219,7 +221,7 @@ export class Scheduler implements NodeHost {
       for (let k = outStart[from]; k < outStart[from + 1]; k++) {
         const t = edgeTarget[outEdges[k]];
         if (this.plan.roles[t] === NOT_PLANNED || this.state[t] !== PENDING) continue;
-        this.skip(t, `skipped: upstream "${id}" failed`);
+        this.skip(t, { reason: "input-failed", nodeId: id });
         skipped.push(graph.nodes[t].id);
         stack.push(t);
       }
@@ -252,7 +254,7 @@ export class Scheduler implements NodeHost {
     else if (this.active === 0 && this.ready.length === 0) {
       // Unreachable with a planned (acyclic) graph; never hang if it happens anyway.
       for (let i = 0; i < this.state.length; i++) {
-        if (this.plan.roles[i] !== NOT_PLANNED && this.state[i] < SUCCESS) this.skip(i, "skipped: never became ready");
+        if (this.plan.roles[i] !== NOT_PLANNED && this.state[i] < SUCCESS) this.skip(i, { reason: "stopped", code: "NEVER_READY" }, "never became ready");
       }
       this.finish();
     }
@@ -292,11 +294,13 @@ export class Scheduler implements NodeHost {
     }
   }
 
-  private skip(i: number, reason: string): void {
+  /** `stopMessage`: the stop's words, for a `stopped` reason. */
+  private skip(i: number, skip: SkipReason, stopMessage?: string): void {
     this.state[i] = SKIPPED;
     this.unfinished--;
     const p = (this.progress[i] ??= { input: {}, attempts: 0, cached: false });
-    p.error = reason;
+    p.error = skipErrorText(skip, stopMessage);
+    p.skip = skip;
     if (this.reportsFinish) this.hooks.emit("onNodeFinish", this.finishEvent(i, "SKIPPED"));
   }
 
@@ -306,6 +310,7 @@ export class Scheduler implements NodeHost {
     const completedAt = this.now();
     const event: NodeFinishEvent = { nodeId: node.id, nodeType: node.type, status, cached: p.cached, completedAt: new Date(completedAt), attempts: p.attempts };
     if (p.error !== undefined && status !== "SUCCESS") event.error = p.error;
+    if (p.skip !== undefined && status === "SKIPPED") event.meta = { skip: p.skip };
     if (p.cacheKey !== undefined) event.cacheKey = p.cacheKey;
     if (p.startedAt !== undefined) {
       event.input = p.input;

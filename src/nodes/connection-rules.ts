@@ -17,6 +17,20 @@ function port(nodes: Node[], nodeId: string, handle: string | null, side: "input
   return handle && def ? def[side][handle] : undefined;
 }
 
+/** "text", "an image": a port type as a person says it. */
+const TYPE_WORDS: Record<NodePort["type"], string> = { text: "text", image: "an image", video: "a video", number: "a number" };
+
+/**
+ * Why an output cannot feed an input of another type, and what to do instead.
+ *
+ * @example
+ * typeMismatchReason(imageOutput, systemPromptInput);
+ * // "System prompt takes text, and this output gives an image. Drop it on an input that takes an image."
+ */
+export function typeMismatchReason(from: Pick<NodePort, "type">, to: Pick<NodePort, "type" | "label">): string {
+  return `${to.label} takes ${TYPE_WORDS[to.type]}, and this output gives ${TYPE_WORDS[from.type]}. Drop it on an input that takes ${TYPE_WORDS[from.type]}.`;
+}
+
 /** True when `from` can already reach `to` by following edges forward. */
 export function reaches(edges: Pick<Edge, "source" | "target">[], from: string, to: string): boolean {
   const out = new Map<string, string[]>();
@@ -41,9 +55,7 @@ export function checkConnection(nodes: Node[], edges: Edge[], c: Conn): Connecti
   const from = port(nodes, c.source, c.sourceHandle ?? null, "outputs");
   const to = port(nodes, c.target, c.targetHandle ?? null, "inputs");
   if (!from || !to) return { ok: false, reason: "Connect an output (right) to an input (left)" };
-  if (from.type !== to.type) {
-    return { ok: false, reason: `${to.label} expects ${to.type}, but ${from.label} gives ${from.type}` };
-  }
+  if (from.type !== to.type) return { ok: false, reason: typeMismatchReason(from, to) };
   const duplicate = edges.some(
     (e) => e.source === c.source && e.target === c.target && e.sourceHandle === c.sourceHandle && e.targetHandle === c.targetHandle,
   );

@@ -16,7 +16,7 @@ test("an image cannot feed a text input, and a cycle is refused, each with a vis
   await openEditor(page, id);
 
   await dragConnect(page, ["img", "image"], ["first", "user_message"]);
-  await expect(page.getByTestId("toast").filter({ hasText: "User message expects text, but Image gives image" })).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: "User message takes text, and this output gives an image. Drop it on an input that takes an image." })).toBeVisible();
   await expect(node(page, "first").getByTestId("port-user_message")).toHaveAttribute("data-connected", "false");
 
   await dragConnect(page, ["second", "output"], ["first", "system_prompt"]);

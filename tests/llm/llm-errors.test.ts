@@ -56,7 +56,7 @@ describe.each(Object.keys(MODELS) as LlmProvider[])("%s", (provider) => {
     stub.setBehavior(() => ({ status: 500 }));
     const error = await failure(provider);
 
-    expect(error.message).toBe(`${NAMES[provider]} server error (500): Internal server error`);
+    expect(error.message).toBe(`${NAMES[provider]} server error (500): Internal server error. The problem is on ${NAMES[provider]}'s side: run again in a moment.`);
     expect(error.retryable).toBe(true);
     expect(isTransientError(error)).toBe(true);
     expect(stub.calls()).toBe(1);
@@ -66,7 +66,7 @@ describe.each(Object.keys(MODELS) as LlmProvider[])("%s", (provider) => {
     stub.setBehavior(() => ({ status: 401, errorMessage: "Invalid API Key" }));
     const error = await failure(provider);
 
-    expect(error.message).toBe(`${NAMES[provider]} rejected the API key (401): Invalid API Key`);
+    expect(error.message).toMatch(new RegExp(`^${NAMES[provider]} rejected the API key \\(401\\): Invalid API Key\\. Check [A-Z_]+_API_KEY on the server\\.$`));
     expect(error.retryable).toBe(false);
     expect(isTransientError(error)).toBe(false);
   });
@@ -135,7 +135,7 @@ describe("configuration", () => {
       pointEnvAt(strict);
       const error = await failure("google");
       expect(error.message).toBe(
-        "Gemini rejected the API key (400): API key not valid. Please pass a valid API key.",
+        "Gemini rejected the API key (400): API key not valid. Please pass a valid API key. Check GOOGLE_GENERATIVE_AI_API_KEY on the server.",
       );
       expect(error.retryable).toBe(false);
     } finally {
@@ -159,7 +159,7 @@ describe("configuration", () => {
     pointEnvAt(stub, { GROQ_BASE_URL: address });
 
     const error = await failure("groq");
-    expect(error.message).toMatch(new RegExp(`^could not reach Groq at ${new URL(address).host}: `));
+    expect(error.message).toBe(`Could not reach Groq at ${new URL(address).host} — is it running? (The address comes from GROQ_BASE_URL.)`);
     expect(error.retryable).toBe(true);
     expect(isTransientError(error)).toBe(true);
   });

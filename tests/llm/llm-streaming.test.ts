@@ -57,8 +57,8 @@ describe.each(["google", "groq", "openai-compatible"] as LlmProvider[])("%s", (p
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).message).toBe(
       provider === "google"
-        ? "Gemini server error (503): overloaded"
-        : `${NAMES[provider]} stopped mid-answer: overloaded`,
+        ? "Gemini server error (503): overloaded. The problem is on Gemini's side: run again in a moment."
+        : `${NAMES[provider]} stopped mid-answer: overloaded. Run again in a moment.`,
     );
     expect(isTransientError(error)).toBe(true);
   });
@@ -71,7 +71,7 @@ describe.each(["google", "groq", "openai-compatible"] as LlmProvider[])("%s", (p
     }));
     const error = await execute(input, makeContext().ctx).catch((e: unknown) => e);
 
-    expect((error as LlmError).message).toMatch(/flagged$/);
+    expect((error as LlmError).message).toMatch(/: flagged\. Check the node's prompt/);
     expect(isTransientError(error)).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe.each(["google", "groq", "openai-compatible"] as LlmProvider[])("%s", (p
 
     expect(deltas.join("")).toBe("The quick ");
     expect((error as LlmError).message).toBe(
-      `the connection to ${NAMES[provider]} dropped mid-answer: other side closed`,
+      `the connection to ${NAMES[provider]} dropped mid-answer: other side closed. Run again.`,
     );
     expect(isTransientError(error)).toBe(true);
   });

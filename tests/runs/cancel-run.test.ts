@@ -49,6 +49,8 @@ describe(`cancel on ${testEngine}`, () => {
       const byId = Object.fromEntries(nodes.map((n) => [n.nodeId, n]));
       expect(byId.t.status).toBe("SUCCESS");
       expect(byId["slow-llm"].status).toBe("SKIPPED");
+      // A cancel is its own reason, never a failed input (the canvas says "canceled").
+      for (const id of ["slow-llm", "after"]) expect(byId[id]).toMatchObject({ status: "SKIPPED", error: "canceled", meta: { skip: { reason: "canceled" } } });
       expect(h.stub.requests.filter((r) => r.userMessage.includes("stub: slow"))).toHaveLength(0); // "after" never ran
     } finally {
       h.stub.setBehavior();

@@ -159,7 +159,7 @@ describe(`streaming on ${testEngine}`, () => {
     const stored = await storedNode(runId, "llm");
     expect(stored).toMatchObject({
       status: "FAILED",
-      error: "OpenAI-compatible server stopped mid-answer: flagged",
+      error: "OpenAI-compatible server stopped mid-answer: flagged. Check the node's prompt, then run again.",
       output: { output: "word1 word2 word3 word4 word5 " },
       meta: { partial: true },
     });

@@ -17,9 +17,11 @@ import {
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
+  type OnConnectStartParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useState, type DragEvent } from "react";
+import "./wire-drag.css";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
 import { keepView } from "@/lib/client/kept-views";
 import { paintDiffEdges } from "@/components/versions/diff-style";
@@ -36,6 +38,7 @@ import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
 import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
+import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
 
@@ -83,6 +86,13 @@ export function EditorCanvas() {
   const minimapOpen = useUiStore((s) => s.minimapOpen);
   useMinimapKey();
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
+  // Set on the root while a wire is dragged, so matching handles light up (wire-drag.ts).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const onWireStart = useCallback((_e: MouseEvent | TouchEvent, params: OnConnectStartParams) => markWireDrag(rootRef.current, params), []);
+  const onWireEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    clearWireDrag(rootRef.current);
+    onConnectEnd(e, state);
+  }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -96,7 +106,7 @@ export function EditorCanvas() {
   );
 
   return (
-    <div className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}>
+    <div ref={rootRef} className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
           nodes={preview?.nodes ?? nodes}
@@ -105,7 +115,8 @@ export function EditorCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
+          onConnectStart={onWireStart}
+          onConnectEnd={onWireEnd}
           isValidConnection={isValidConnection}
           onDragOver={(e) => {
             if (e.dataTransfer.types.includes(DRAG_MIME)) {

@@ -6,6 +6,8 @@
  */
 "use client";
 import type { ReactNode } from "react";
+import type { NodeResult } from "@/lib/client/types";
+import { nodeStatusWord, skipNote } from "@/lib/node-status";
 import type { NodeDefinition } from "@/nodes/types";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { useRunStore } from "@/stores/run-store";
@@ -16,24 +18,15 @@ import { NodeMenu } from "./node-menu";
 import { OutputHandles } from "./output-handles";
 import { ResultArea } from "./result-area";
 import { OutputView } from "./result-view";
-import { useNodeResult } from "./use-node-state";
+import { graphNodeName, useNodeResult } from "./use-node-state";
 
-/**
- * Why a node did not run: an input failed or the run stopped ("skipped: …"), or — for the node
- * a stop (a budget) kept from starting — the stop's own words.
- */
-function SkipNote({ nodeId, error }: { nodeId: string; error: string | null }) {
-  if (error && !error.startsWith("skipped:")) {
-    return (
-      <div role="alert" data-testid={`stopped-${nodeId}`} className="mx-3 mb-2 rounded-md bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200">
-        Not run: {error}
-      </div>
-    );
-  }
-  const why = error?.slice("skipped:".length).trim();
+/** Why a node did not run: canceled, an input failed (named), or the run stopped (a budget: its own words). */
+function SkipNote({ nodeId, result }: { nodeId: string; result: NodeResult }) {
+  const note = skipNote(result, graphNodeName);
+  const tone = note.kind === "stopped" ? "rounded-md bg-amber-500/10 px-2 py-1.5 text-amber-200" : "text-zinc-400";
   return (
-    <div data-testid={`skipped-${nodeId}`} className="mx-3 mb-2 text-xs text-zinc-400">
-      {why ? `Skipped: ${why}.` : "Skipped: an input node failed."}
+    <div role={note.kind === "stopped" ? "alert" : undefined} data-testid={`${note.kind}-${nodeId}`} className={`mx-3 mb-2 text-xs ${tone}`}>
+      {note.text}
     </div>
   );
 }
@@ -77,7 +70,7 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
         <span className="font-medium text-zinc-100">{def.label}</span>
         {status !== "IDLE" && (
           <span data-testid={`status-${id}`} className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${STATUS_STYLE[status] ?? ""}`}>
-            {status === "SUCCESS" && result?.cached ? "cached" : status.toLowerCase()}
+            {result ? nodeStatusWord(result) : status.toLowerCase()}
           </span>
         )}
         <span className="ml-auto" />
@@ -106,7 +99,7 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
           {result.error}
         </div>
       )}
-      {result?.status === "SKIPPED" && <SkipNote nodeId={id} error={result.error ?? null} />}
+      {result?.status === "SKIPPED" && <SkipNote nodeId={id} result={result} />}
       <LiveText nodeId={id} />
       {def.inlineResult !== false && result?.status === "SUCCESS" && result.output && (
         <div className="px-2">

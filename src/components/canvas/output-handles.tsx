@@ -16,6 +16,7 @@ export function OutputHandles({ outputs }: { outputs: Record<string, NodePort> }
             aria-label={`${port.label} output (${port.type})`}
             className="!h-3 !w-3 !border-2 !border-[var(--color-panel)]"
             style={{ background: PORT_COLORS[port.type] }}
+            data-port-type={port.type}
           />
         </div>
       ))}

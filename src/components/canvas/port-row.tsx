@@ -19,6 +19,7 @@ export function PortRow(props: { name: string; port: NodePort; connections: numb
         aria-label={`${port.label} input (${port.type})`}
         className="!h-3 !w-3 !border-2 !border-[var(--color-panel)]"
         style={{ background: PORT_COLORS[port.type] }}
+        data-port-type={port.type}
       />
       <div className="mb-1 flex items-center gap-1.5 text-[11px] uppercase tracking-wide text-zinc-400">
         <span className="h-1.5 w-1.5 rounded-full" style={{ background: PORT_COLORS[port.type] }} />

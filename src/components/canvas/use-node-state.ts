@@ -1,5 +1,6 @@
 /** Small selectors node components use: which inputs are connected, the node's latest result. */
 import type { Edge } from "@xyflow/react";
+import { nodeName } from "@/nodes/node-name";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
 import { previewInputEdges, useVersionPreviewStore } from "@/stores/version-preview-store";
@@ -19,6 +20,12 @@ function handlesKey(edges: readonly Edge[], nodeId: string): string {
   let out = "";
   for (const e of edges) if (e.target === nodeId) out += `${e.targetHandle},`;
   return out;
+}
+
+/** A node's name in the editor's graph (its id once it is deleted), e.g. for "Skipped: "Crop Image" failed…". */
+export function graphNodeName(nodeId: string): string {
+  const node = useGraphStore.getState().nodes.find((n) => n.id === nodeId);
+  return node ? nodeName(node) : nodeId;
 }
 
 export function useNodeResult(nodeId: string) {

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { formatDuration, formatUsage } from "@/components/ui/format";
 import type { TCompareNode, TCompareNodeSide } from "@/contracts/run-compare";
 import type { PortType } from "@/engine/node-catalogue";
+import { nodeStatusWord } from "@/lib/node-status";
 import { nodeCatalogue } from "@/nodes/registry";
 import type { NodePort } from "@/nodes/types";
 import { costDelta, durationDelta, tokenDelta, usedCost, usedTokens } from "./deltas";
@@ -99,7 +100,8 @@ function SideStatus({ side, testId }: { side: TCompareNodeSide | null; testId: s
         absent
       </span>
     );
-  const label = side.cached ? "cached" : side.status === "IDLE" ? "not run" : side.status.toLowerCase();
+  // The comparison carries no meta: a cancel is read from the error it wrote.
+  const label = side.status === "IDLE" ? "not run" : nodeStatusWord({ ...side, meta: null });
   return (
     <span data-testid={testId} data-status={side.status} className={STATUS_TONE[side.status]}>
       {label}

@@ -1,16 +1,16 @@
-/** Imports an exported workflow file as a new workflow (the API validates it). */
-import { graphFromJson } from "@/components/editor/transfer";
+/**
+ * Imports an exported workflow file as a new workflow. The file is checked here first, so a
+ * wrong file is refused in plain words (`lib/import-check.ts`); the API validates it again.
+ */
 import { ApiError } from "@/lib/client/api";
+import { checkImport, graphFromJson } from "@/lib/import-check";
 import type { Workflow } from "@/lib/client/types";
 import { createWorkflow, importWorkflow } from "@/lib/client/workflows-api";
 
 export async function importFile(file: File): Promise<Workflow> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await file.text());
-  } catch {
-    throw new ApiError("that file is not JSON", 400, "INVALID_JSON");
-  }
+  const checked = checkImport(await file.text());
+  if (!checked.ok) throw new ApiError(checked.message, 400, checked.code);
+  const { json } = checked;
   try {
     return await importWorkflow(json);
   } catch (error) {

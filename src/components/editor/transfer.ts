@@ -1,11 +1,11 @@
 /**
  * Export and import of a workflow's JSON from the editor. Export goes through the API
  * (the saved workflow, so save first; the canvas itself when it cannot be saved); import
- * checks the file with the shared graph validator and replaces the canvas as one undoable step.
+ * checks the file with the shared graph validator (`lib/import-check.ts`, which says what is
+ * wrong in plain words) and replaces the canvas as one undoable step.
  */
-import { validateGraph } from "@/engine/validate-graph";
-import { nodeCatalogue } from "@/nodes/registry";
-import { api, errorText } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
+import { checkImport } from "@/lib/import-check";
 import { fromWireGraph, toWireGraph } from "@/lib/client/graph-wire";
 import { saveNow } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
@@ -45,28 +45,9 @@ export async function exportCurrent(): Promise<void> {
   }
 }
 
-/** Finds the graph inside an exported file (`{nodes, edges}`, or wrapped in `workflow`). */
-export function graphFromJson(json: unknown): unknown {
-  if (json && typeof json === "object") {
-    const o = json as Record<string, unknown>;
-    if (Array.isArray(o.nodes)) return { nodes: o.nodes, edges: o.edges ?? [] };
-    if (o.workflow) return graphFromJson(o.workflow);
-  }
-  return json;
-}
-
 export async function importIntoCanvas(file: File): Promise<void> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await file.text());
-  } catch (error) {
-    return toast(`That file is not JSON: ${errorText(error)}`, "error", 6000);
-  }
-  const checked = validateGraph(graphFromJson(json), nodeCatalogue);
-  if (!checked.ok) {
-    const first = checked.issues[0];
-    return toast(`Cannot import: ${first.path} ${first.message}${checked.issues.length > 1 ? ` (+${checked.issues.length - 1} more)` : ""}`, "error", 8000);
-  }
+  const checked = checkImport(await file.text());
+  if (!checked.ok) return toast(checked.message, "error", 10_000);
   const { nodes, edges } = fromWireGraph(checked.graph as never);
   useGraphStore.getState().replace(nodes, edges);
   toast(`Imported ${nodes.length} nodes — Ctrl+Z to undo`, "success");

@@ -2,6 +2,8 @@
 import { useState } from "react";
 import { formatCount, formatDuration, formatUsd } from "@/components/ui/format";
 import { ImagePreview, TextResult } from "@/components/canvas/result-view";
+import { graphNodeName } from "@/components/canvas/use-node-state";
+import { nodeStatusWord, skipNote } from "@/lib/node-status";
 import type { NodeResult, Usage } from "@/lib/client/types";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
@@ -81,12 +83,16 @@ export function NodeResultCard({ result }: { result: NodeResult }) {
       <button type="button" className="flex w-full items-center gap-2 text-left text-sm" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
         <span className="font-medium">{label}</span>
         <span className="truncate text-[11px] text-zinc-500">{node ? result.nodeId : `${result.nodeId} (deleted)`}</span>
-        <span className={`ml-auto text-[11px] font-semibold uppercase ${STATUS_TONE[result.status]}`}>{result.cached ? "cached" : result.status.toLowerCase()}</span>
+        <span className={`ml-auto text-[11px] font-semibold uppercase ${STATUS_TONE[result.status]}`}>{nodeStatusWord(result)}</span>
         <span className="text-[11px] text-zinc-400">{formatDuration(result.durationMs)}</span>
       </button>
       {open && (
         <>
-          {result.error && <p className="mt-1.5 rounded bg-red-500/10 p-1.5 text-xs text-red-200">{result.error}</p>}
+          {result.status === "SKIPPED" ? (
+            <p data-testid="detail-skip" className="mt-1.5 text-xs text-zinc-300">{skipNote(result, graphNodeName).text}</p>
+          ) : (
+            result.error && <p className="mt-1.5 rounded bg-red-500/10 p-1.5 text-xs text-red-200">{result.error}</p>
+          )}
           {result.meta?.partial === true && (
             <p data-testid="detail-partial" className="mt-1.5 text-[11px] font-semibold uppercase tracking-wide text-amber-300">
               Partial answer — stopped before the end

@@ -20,7 +20,7 @@ export function RunDetail({ runId, onBack, onCompareWith }: { runId: string; onB
           ←
         </button>
         <h2 className="text-sm font-semibold">Run details</h2>
-        {run && <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />}
+        {run && <RunStatusBadge status={run.status} />}
         <button type="button" data-testid="detail-compare" className="ml-auto text-xs text-zinc-400 hover:text-white" onClick={onCompareWith}>
           Compare with…
         </button>

@@ -38,7 +38,7 @@ export function RunRow({ run, picking }: { run: RunListItem; picking?: RunRowPic
         onClick={() => (picking ? picking.onToggle() : useUiStore.getState().set({ detailRunId: run.id }))}
       >
         <span className="flex items-center gap-2">
-          <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />
+          <RunStatusBadge status={run.status} />
           <span className="rounded bg-white/5 px-1.5 py-0.5 text-[11px] text-zinc-300">{scope}</span>
           <span className="ml-auto text-xs text-zinc-400">{formatDuration(run.durationMs)}</span>
         </span>

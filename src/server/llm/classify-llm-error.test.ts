@@ -28,7 +28,7 @@ describe("classifyLlmError", () => {
       GROQ,
     );
     expect(error).toBeInstanceOf(LlmError);
-    expect(error.message).toBe("Groq rejected the API key (401): Invalid API Key");
+    expect(error.message).toBe("Groq rejected the API key (401): Invalid API Key. Check GROQ_API_KEY on the server.");
     expect(error.retryable).toBe(false);
     expect(error.status).toBe(401);
     expect(isTransientError(error)).toBe(false);
@@ -47,7 +47,7 @@ describe("classifyLlmError", () => {
       GEMINI,
     );
     expect(error.message).toBe(
-      "Gemini rejected the API key (400): API key not valid. Please pass a valid API key.",
+      "Gemini rejected the API key (400): API key not valid. Please pass a valid API key. Check GOOGLE_GENERATIVE_AI_API_KEY on the server.",
     );
     expect(error.retryable).toBe(false);
   });
@@ -57,7 +57,7 @@ describe("classifyLlmError", () => {
       apiError(429, "Rate limit reached", { responseHeaders: { "retry-after": "3" }, data: {} }),
       GROQ,
     );
-    expect(error.message).toBe("Groq rate limit reached (429): Rate limit reached");
+    expect(error.message).toBe("Groq rate limit reached (429): Rate limit reached. Wait a minute, then run again.");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(3_000);
     expect(isTransientError(error)).toBe(true);
@@ -66,7 +66,7 @@ describe("classifyLlmError", () => {
 
   it("marks 5xx retryable", () => {
     const error = classifyLlmError(apiError(503, "The model is overloaded."), GEMINI);
-    expect(error.message).toBe("Gemini server error (503): The model is overloaded.");
+    expect(error.message).toBe("Gemini server error (503): The model is overloaded. The problem is on Gemini's side: run again in a moment.");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBeUndefined();
   });
@@ -76,7 +76,7 @@ describe("classifyLlmError", () => {
       apiError(404, "The model `llama-x` does not exist", { data: { error: {} } }),
       GROQ,
     );
-    expect(error.message).toBe('model "llama-x" not found at Groq (404): The model `llama-x` does not exist');
+    expect(error.message).toBe('model "llama-x" not found at Groq (404): The model `llama-x` does not exist. Pick another model on the node.');
     expect(error.retryable).toBe(false);
   });
 
@@ -92,7 +92,7 @@ describe("classifyLlmError", () => {
 
   it("does not retry a rejected request", () => {
     const error = classifyLlmError(apiError(400, "max_tokens must be at most 8192", { data: {} }), GROQ);
-    expect(error.message).toBe("Groq rejected the request (400): max_tokens must be at most 8192");
+    expect(error.message).toBe("Groq rejected the request (400): max_tokens must be at most 8192. Check the node's prompt, model and settings (max tokens, temperature).");
     expect(error.retryable).toBe(false);
   });
 
@@ -105,8 +105,24 @@ describe("classifyLlmError", () => {
       }),
       GROQ,
     );
-    expect(error.message).toBe("could not reach Groq at 127.0.0.1:4010: connect ECONNREFUSED 127.0.0.1:4010");
+    expect(error.message).toBe("Could not reach Groq at 127.0.0.1:4010 — is it running? (The address comes from GROQ_BASE_URL.)");
     expect(error.retryable).toBe(true);
+  });
+
+  it("says in plain words why a server could not be reached, and what to check", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" });
+    const local = { provider: "openai-compatible", model: "llama3.2" } as const;
+    expect(classifyLlmError(apiError(undefined, "Cannot connect to API: fetch failed", { cause: new TypeError("fetch failed", { cause: refused }) }), local).message).toBe(
+      "Could not reach the model server at 127.0.0.1:4010 — is it running? (The address comes from OPENAI_COMPATIBLE_BASE_URL.)",
+    );
+    const unknownHost = Object.assign(new Error("getaddrinfo ENOTFOUND llm.internal"), { code: "ENOTFOUND" });
+    expect(classifyLlmError(apiError(undefined, "Cannot connect to API", { cause: unknownHost, url: "http://llm.internal/v1" }), local).message).toBe(
+      "Could not reach the model server: no server named llm.internal was found. Check OPENAI_COMPATIBLE_BASE_URL and the network.",
+    );
+    const timedOut = Object.assign(new Error("Connect Timeout Error"), { code: "UND_ERR_CONNECT_TIMEOUT" });
+    expect(classifyLlmError(apiError(undefined, "Cannot connect to API", { cause: timedOut }), GROQ).message).toBe(
+      "Could not reach Groq at 127.0.0.1:4010: it did not answer in time. Check the network, then run again.",
+    );
   });
 
   it("unwraps a RetryError", () => {
@@ -115,12 +131,12 @@ describe("classifyLlmError", () => {
       new RetryError({ message: "failed", reason: "maxRetriesExceeded", errors: [last] }),
       GROQ,
     );
-    expect(error.message).toBe("Groq server error (500): boom");
+    expect(error.message).toBe("Groq server error (500): boom. The problem is on Groq's side: run again in a moment.");
   });
 
   it("keeps long provider messages on one short line", () => {
     const error = classifyLlmError(apiError(502, `<html>\n${"x".repeat(2_000)}</html>`), GROQ);
-    expect(error.message.length).toBeLessThan(560);
+    expect(error.message.length).toBeLessThan(640);
     expect(error.message).not.toContain("\n");
   });
 
@@ -139,17 +155,17 @@ describe("classifyLlmError", () => {
       apiError(200, "Failed to process successful response", { cause: terminated, isRetryable: true }),
       GROQ,
     );
-    expect(error.message).toBe("the connection to Groq dropped mid-answer: other side closed");
+    expect(error.message).toBe("the connection to Groq dropped mid-answer: other side closed. Run again.");
     expect(error.retryable).toBe(true);
     expect(isTransientError(error)).toBe(true);
   });
 
   it("an error object a provider sent inside its stream: retryable when it says overload or server error", () => {
     const overloaded = classifyLlmError({ message: "Service overloaded", type: "internal_server_error", code: null }, GROQ);
-    expect(overloaded.message).toBe("Groq stopped mid-answer: Service overloaded");
+    expect(overloaded.message).toBe("Groq stopped mid-answer: Service overloaded. Run again in a moment.");
     expect(overloaded.retryable).toBe(true);
     const refused = classifyLlmError({ message: "content policy", type: "invalid_request_error" }, GROQ);
-    expect(refused.message).toBe("Groq stopped mid-answer: content policy");
+    expect(refused.message).toBe("Groq stopped mid-answer: content policy. Check the node's prompt, then run again.");
     expect(refused.retryable).toBe(false);
   });
 

@@ -28,6 +28,53 @@ function withDetail(summary: string, detail: string): string {
   return detail ? `${summary}: ${detail}` : summary;
 }
 
+/** `message`, ended as a sentence, then what the person can do about it. */
+function withNextStep(message: string, nextStep: string): string {
+  return `${/[.!?…]$/.test(message) ? message : `${message}.`} ${nextStep}`;
+}
+
+/** Who could not be reached: a local server is "the model server" (Ollama, vLLM, LM Studio, a stub). */
+const REACH_NAMES: Record<LlmProvider, string> = { google: "Gemini", groq: "Groq", "openai-compatible": "the model server" };
+
+/** The variable holding each provider's API key, named when a key is refused. */
+const KEY_VARIABLES: Record<LlmProvider, string> = {
+  google: "GOOGLE_GENERATIVE_AI_API_KEY",
+  groq: "GROQ_API_KEY",
+  "openai-compatible": "OPENAI_COMPATIBLE_API_KEY",
+};
+
+/** The system error code (ECONNREFUSED, ENOTFOUND…) somewhere in the cause chain or its messages. */
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
+    const named = /\b(E(?:CONNREFUSED|NOTFOUND|AI_AGAIN|TIMEDOUT|CONNRESET|HOSTUNREACH|NETUNREACH))\b/.exec(current.message);
+    if (named) return named[1];
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** No answer at all: refused, unknown host, timed out, cut. Plain words, and where to look. */
+function unreachableMessage(error: APICallError, call: LlmCall): string {
+  const who = REACH_NAMES[call.provider];
+  const host = hostOf(error.url);
+  const variable = PROVIDER_BASE_URL_VARIABLE[call.provider];
+  switch (networkCode(error)) {
+    case "ECONNREFUSED":
+      return `Could not reach ${who} at ${host} — is it running? (The address comes from ${variable}.)`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `Could not reach ${who}: no server named ${host} was found. Check ${variable} and the network.`;
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return `Could not reach ${who} at ${host}: it did not answer in time. Check the network, then run again.`;
+    default:
+      return withNextStep(withDetail(`Could not reach ${who} at ${host}`, detailOf(innermostMessage(error))), "Check the network, then run again.");
+  }
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -49,15 +96,11 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
 
   if (status === undefined) {
     // No answer at all: refused, reset, DNS. The SDK prefixes "Cannot connect to API: ".
-    const reason = detailOf(error.cause instanceof Error ? error.cause.message : error.message);
-    return new LlmError(withDetail(`could not reach ${name} at ${hostOf(error.url)}`, reason), {
-      ...base,
-      retryable: true,
-    });
+    return new LlmError(unreachableMessage(error, call), { ...base, retryable: true });
   }
   if (status < 300 && error.isRetryable) {
     // The answer had begun streaming when the connection dropped (reset, closed): worth another try.
-    return new LlmError(withDetail(`the connection to ${name} dropped mid-answer`, detailOf(innermostMessage(error))), {
+    return new LlmError(withNextStep(withDetail(`the connection to ${name} dropped mid-answer`, detailOf(innermostMessage(error))), "Run again."), {
       ...base,
       retryable: true,
     });
@@ -70,7 +113,7 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
     });
   }
   if (status === 401 || status === 403 || isGoogleKeyError(error)) {
-    return new LlmError(withDetail(`${name} rejected the API key (${status})`, detail), {
+    return new LlmError(withNextStep(withDetail(`${name} rejected the API key (${status})`, detail), `Check ${KEY_VARIABLES[call.provider]} on the server.`), {
       ...base,
       retryable: false,
     });
@@ -80,27 +123,27 @@ function classifyApiCallError(error: APICallError, call: LlmCall, now: number): 
     // (an HTML page, an empty body) means the base URL points somewhere that is not the API.
     const message =
       error.data !== undefined
-        ? withDetail(`model "${call.model}" not found at ${name} (404)`, detail)
+        ? withNextStep(withDetail(`model "${call.model}" not found at ${name} (404)`, detail), "Pick another model on the node.")
         : `${name} answered 404 at ${error.url}: check ${PROVIDER_BASE_URL_VARIABLE[call.provider]}`;
     return new LlmError(message, { ...base, retryable: false });
   }
   const retryAfterMs = retryAfterMsOf(error.responseHeaders, error.data, now);
   if (status === 429) {
-    return new LlmError(withDetail(`${name} rate limit reached (429)`, detail), {
+    return new LlmError(withNextStep(withDetail(`${name} rate limit reached (429)`, detail), "Wait a minute, then run again."), {
       ...base,
       retryable: true,
       retryAfterMs,
     });
   }
   if (status >= 500) {
-    return new LlmError(withDetail(`${name} server error (${status})`, detail), {
+    return new LlmError(withNextStep(withDetail(`${name} server error (${status})`, detail), `The problem is on ${name}'s side: run again in a moment.`), {
       ...base,
       retryable: true,
       retryAfterMs,
     });
   }
   if (status === 400 || status === 413 || status === 422) {
-    return new LlmError(withDetail(`${name} rejected the request (${status})`, detail), {
+    return new LlmError(withNextStep(withDetail(`${name} rejected the request (${status})`, detail), "Check the node's prompt, model and settings (max tokens, temperature)."), {
       ...base,
       retryable: false,
     });
@@ -134,7 +177,8 @@ function classifyStreamedError(body: StreamedErrorBody, call: LlmCall): LlmError
   const kind = `${String(body.type ?? "")} ${String(body.code ?? "")}`;
   const transient =
     /rate_limit|server_error|overloaded|unavailable|timeout/i.test(kind) || (typeof body.code === "number" && (body.code === 429 || body.code >= 500));
-  return new LlmError(withDetail(`${PROVIDER_NAMES[call.provider]} stopped mid-answer`, detailOf(body.message)), {
+  const summary = withDetail(`${PROVIDER_NAMES[call.provider]} stopped mid-answer`, detailOf(body.message));
+  return new LlmError(withNextStep(summary, transient ? "Run again in a moment." : "Check the node's prompt, then run again."), {
     provider: call.provider,
     retryable: transient,
     cause: body,

@@ -27,7 +27,9 @@ describe("computeCropBox", () => {
 
   it("refuses an empty box or one starting outside", () => {
     expect(() => computeCropBox(640, 360, box(0, 0, 0, 50))).toThrow(CropError);
-    expect(() => computeCropBox(640, 360, box(0, 0, 50, 0))).toThrow(/empty/);
-    expect(() => computeCropBox(640, 360, box(100, 0, 50, 50))).toThrow(/outside/);
+    // In plain words, naming the field to change and the value that works.
+    expect(() => computeCropBox(640, 360, box(0, 0, 0, 50))).toThrow("The crop is empty: set a width above 0 %.");
+    expect(() => computeCropBox(640, 360, box(0, 0, 50, 0))).toThrow("The crop is empty: set a height above 0 %.");
+    expect(() => computeCropBox(640, 360, box(100, 0, 50, 50))).toThrow("The crop starts outside the image (X is 100 %): set X below 100 %.");
   });
 });

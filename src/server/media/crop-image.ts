@@ -45,15 +45,16 @@ export class CropError extends Error {
 
 /** Pure: the pixel box for a percent box on a W×H image (see the module header). */
 export function computeCropBox(imageWidth: number, imageHeight: number, crop: CropPercent): PixelBox {
-  const axis = (start: number, span: number, size: number, what: string) => {
-    if (span <= 0) throw new CropError(`the crop box is empty: ${what} is 0%`);
+  // In the words of the node's own fields ("Width", "X"), with the value to set.
+  const axis = (start: number, span: number, size: number, [spanName, startName]: readonly [string, string]) => {
+    if (span <= 0) throw new CropError(`The crop is empty: set a ${spanName} above 0 %.`);
     const from = Math.round((start * size) / 100);
-    if (from >= size) throw new CropError(`the crop box starts outside the image (${what.split(" ")[0]} ${start}%)`);
+    if (from >= size) throw new CropError(`The crop starts outside the image (${startName} is ${start} %): set ${startName} below 100 %.`);
     const length = Math.max(1, Math.min(Math.round((span * size) / 100), size - from));
     return [from, length] as const;
   };
-  const [left, width] = axis(crop.x_percent, crop.width_percent, imageWidth, "x / width_percent");
-  const [top, height] = axis(crop.y_percent, crop.height_percent, imageHeight, "y / height_percent");
+  const [left, width] = axis(crop.x_percent, crop.width_percent, imageWidth, ["width", "X"]);
+  const [top, height] = axis(crop.y_percent, crop.height_percent, imageHeight, ["height", "Y"]);
   return { left, top, width, height };
 }
 

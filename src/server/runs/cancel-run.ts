@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { skipErrorText, type SkipReason } from "@/engine";
 import { getDatabase } from "../db";
 import { env } from "../env";
 import { workflowRuns } from "../db/schema";
@@ -20,12 +21,13 @@ import { endUnfinishedRunSql, queryNotifying } from "./run-sql";
 
 export const CANCELED_MESSAGE = "canceled by the user";
 
-const CANCEL_SQL = endUnfinishedRunSql("CANCELED", "user_id = $2", "SKIPPED");
+const CANCELED_SKIP: SkipReason = { reason: "canceled" };
+const CANCEL_SQL = endUnfinishedRunSql("CANCELED", "user_id = $2", "SKIPPED", { skip: CANCELED_SKIP });
 
 export async function cancelRun(userId: string, runId: string): Promise<{ run: RunRow }> {
   const handle = await getDatabase();
   const notice = encodeNotice(handle, { r: runId, run: 1, cancel: 1 });
-  const canceled = await queryNotifying<RunRow>(handle, "galaxy_run_cancel", CANCEL_SQL, [runId, userId, CANCELED_MESSAGE, "canceled", notice]);
+  const canceled = await queryNotifying<RunRow>(handle, "galaxy_run_cancel", CANCEL_SQL, [runId, userId, CANCELED_MESSAGE, skipErrorText(CANCELED_SKIP), notice]);
   if (canceled) {
     publishCancelRequest(runId);
     publishRunEvents(runId, [{ type: "run", row: canceled }]);

@@ -114,17 +114,19 @@ export function endRunSet(status: string, errorMessage: string): string {
 /**
  * One statement that ends an unfinished run by compare-and-set — `status`, error message $3 —
  * when `condition` holds too, ends the node results it left RUNNING as `nodeStatus` with
- * error $4, sends the notice $5 and returns the run row (`RUN_COLUMNS`, and `notified`).
- * $1 is the run id; $2 is for `condition`.
+ * error $4 (and `nodeMeta` merged into their meta), sends the notice $5 and returns the run
+ * row (`RUN_COLUMNS`, and `notified`). $1 is the run id; $2 is for `condition`.
  */
-export function endUnfinishedRunSql(status: "CANCELED" | "FAILED", condition: string, nodeStatus: FinalNodeStatus): string {
+export function endUnfinishedRunSql(status: "CANCELED" | "FAILED", condition: string, nodeStatus: FinalNodeStatus, nodeMeta?: Record<string, unknown>): string {
+  // A constant of our own, not user input: safe to inline as a quoted literal.
+  const meta = nodeMeta ? `, meta = coalesce(meta, '{}'::jsonb) || '${JSON.stringify(nodeMeta).replaceAll("'", "''")}'::jsonb` : "";
   return `
 WITH u AS (
   UPDATE workflow_runs SET ${endRunSet(`'${status}'`, "$3")}
   WHERE id = $1 AND status IN (${UNFINISHED_RUN_STATUSES}) AND ${condition}
   RETURNING ${RUN_COLUMNS}
 ), n AS (
-  UPDATE node_results SET status = '${nodeStatus}', error = $4, completed_at = now(), updated_at = now()
+  UPDATE node_results SET status = '${nodeStatus}', error = $4${meta}, completed_at = now(), updated_at = now()
   WHERE run_id IN (SELECT id FROM u) AND status = 'RUNNING'
 )
 SELECT u.*, ${notifySql("$5")} FROM u`;
