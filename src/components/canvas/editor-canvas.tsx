@@ -12,6 +12,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type FinalConnectionState,
@@ -27,6 +28,7 @@ import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { CanvasToasts } from "./canvas-toasts";
+import { withEstimatedSizes } from "./estimated-size";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { useDecoratedEdges } from "./use-decorated-edges";
@@ -69,6 +71,10 @@ export function EditorCanvas() {
   const decorated: Edge[] = useDecoratedEdges(preview?.nodes ?? nodes, preview?.edges ?? edges);
   const diff = preview?.diff;
   const drawnEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
+  // Big graphs: unmeasured nodes get a guessed size so only those in view are drawn (estimated-size.ts).
+  const shownNodes = preview?.nodes ?? nodes;
+  const flowStore = useStoreApi();
+  const drawnNodes = useMemo(() => withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured), [shownNodes, flowStore]);
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a graph that exists at open; otherwise the first added node would yank the view.
   const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
@@ -89,8 +95,10 @@ export function EditorCanvas() {
     <div className="relative h-full w-full" data-testid="canvas" data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
-          nodes={preview?.nodes ?? nodes}
+          nodes={drawnNodes}
           edges={drawnEdges}
+          // Draw only what is in view: 500-node workflows open and edit at the speed of a small one.
+          onlyRenderVisibleElements
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
