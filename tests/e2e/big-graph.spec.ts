@@ -7,15 +7,31 @@ import { expect, test } from "@playwright/test";
 import { createWorkflowByApi, ensureSignedIn, openEditor, type WireGraph } from "./helpers";
 
 function fanOut(llms: number): WireGraph {
-  const graph: WireGraph = { nodes: [{ id: "t", type: "text", position: { x: 0, y: 6000 }, data: { text: "Write a tagline." } }], edges: [] };
+  const graph: WireGraph = {
+    nodes: [{ id: "t", type: "text", position: { x: 0, y: 6000 }, data: { text: "Write a tagline." } }],
+    edges: [],
+  };
   for (let i = 1; i <= llms; i++) {
-    graph.nodes.push({ id: `llm-${i}`, type: "llm", position: { x: 420 + ((i - 1) % 20) * 360, y: Math.floor((i - 1) / 20) * 620 }, data: { provider: "openai-compatible", model: "stub" } });
-    graph.edges.push({ id: `e-${i}`, source: "t", sourceHandle: "text", target: `llm-${i}`, targetHandle: "user_message" });
+    graph.nodes.push({
+      id: `llm-${i}`,
+      type: "llm",
+      position: { x: 420 + ((i - 1) % 20) * 360, y: Math.floor((i - 1) / 20) * 620 },
+      data: { provider: "openai-compatible", model: "stub" },
+    });
+    graph.edges.push({
+      id: `e-${i}`,
+      source: "t",
+      sourceHandle: "text",
+      target: `llm-${i}`,
+      targetHandle: "user_message",
+    });
   }
   return graph;
 }
 
-test("a 500-node workflow opens drawing only what is in view, and a node can be added and edited", async ({ page }) => {
+test("a 500-node workflow opens drawing only what is in view, and a node can be added and edited", async ({
+  page,
+}) => {
   await ensureSignedIn(page);
   const id = await createWorkflowByApi(page.request, "Five hundred nodes", fanOut(499));
   await openEditor(page, id);

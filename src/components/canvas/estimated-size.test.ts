@@ -29,7 +29,9 @@ describe("withEstimatedSizes", () => {
   });
 
   it("gives back the size React Flow measured before to a node that returns without it (undo), not a guess", () => {
-    const [node] = withEstimatedSizes([unmeasured("u")], (id) => (id === "u" ? { width: 300, height: 512 } : undefined));
+    const [node] = withEstimatedSizes([unmeasured("u")], (id) =>
+      id === "u" ? { width: 300, height: 512 } : undefined,
+    );
     expect(node.measured).toEqual({ width: 300, height: 512 });
     expect(node.handles).toBeUndefined();
   });

@@ -34,10 +34,30 @@ export function estimateFor(type: string): Estimate {
     const outputs = Object.keys(definition?.outputs ?? {});
     const bodyHeight = inputs.length * INPUT_ROW;
     const handles: NodeHandle[] = [
-      ...inputs.map((id, i) => ({ id, type: "target" as const, position: Position.Left, x: -HANDLE / 2, y: HEADER + i * INPUT_ROW + 14, width: HANDLE, height: HANDLE })),
-      ...outputs.map((id, i) => ({ id, type: "source" as const, position: Position.Right, x: WIDTH - HANDLE / 2, y: HEADER + bodyHeight + i * OUTPUT_ROW + 6, width: HANDLE, height: HANDLE })),
+      ...inputs.map((id, i) => ({
+        id,
+        type: "target" as const,
+        position: Position.Left,
+        x: -HANDLE / 2,
+        y: HEADER + i * INPUT_ROW + 14,
+        width: HANDLE,
+        height: HANDLE,
+      })),
+      ...outputs.map((id, i) => ({
+        id,
+        type: "source" as const,
+        position: Position.Right,
+        x: WIDTH - HANDLE / 2,
+        y: HEADER + bodyHeight + i * OUTPUT_ROW + 6,
+        width: HANDLE,
+        height: HANDLE,
+      })),
     ];
-    estimate = { initialWidth: WIDTH, initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12, handles };
+    estimate = {
+      initialWidth: WIDTH,
+      initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12,
+      handles,
+    };
     byType.set(type, estimate);
   }
   return estimate;
@@ -58,7 +78,8 @@ export function withEstimatedSizes(nodes: Node[], measuredBefore: (id: string) =
     let copy = copies.get(node);
     if (!copy) {
       const measured = measuredBefore(node.id);
-      copy = measured?.width !== undefined ? { ...node, measured } : { ...node, ...estimateFor(node.type ?? "") };
+      copy =
+        measured?.width !== undefined ? { ...node, measured } : { ...node, ...estimateFor(node.type ?? "") };
       copies.set(node, copy);
     }
     return copy;

@@ -20,7 +20,15 @@ const STATUS_BORDER: Record<string, string> = {
   FAILED: "border-red-500",
 };
 
-export function NodeOutline({ id, definition, selected }: { id: string; definition: NodeDefinition; selected: boolean }) {
+export function NodeOutline({
+  id,
+  definition,
+  selected,
+}: {
+  id: string;
+  definition: NodeDefinition;
+  selected: boolean;
+}) {
   const status = useRunStore((s) => s.results[id]?.status ?? "IDLE");
   const { initialWidth, initialHeight, handles } = estimateFor(definition.type);
   const border = selected ? "border-violet-400" : (STATUS_BORDER[status] ?? "border-line");
