@@ -29,11 +29,13 @@ import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { CanvasToasts } from "./canvas-toasts";
 import { withEstimatedSizes } from "./estimated-size";
+import { useFitOnOpen } from "./use-fit-on-open";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { useDecoratedEdges } from "./use-decorated-edges";
 
 export const DRAG_MIME = "application/x-galaxy-node";
+const FIT_ON_OPEN = { padding: 0.2, maxZoom: 1 };
 
 // Node views load while the editor fetches its workflow; the canvas waits for them (never a generic-then-real swap).
 if (typeof window !== "undefined") void loadNodeViews(nodeCatalogue);
@@ -78,6 +80,8 @@ export function EditorCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a graph that exists at open; otherwise the first added node would yank the view.
   const [fitOnOpen] = useState(() => useGraphStore.getState().nodes.length > 0);
+  // Not React Flow's `fitView` prop: with guessed node sizes it would fit before the pane exists.
+  useFitOnOpen(fitOnOpen, FIT_ON_OPEN);
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
 
   const onDrop = useCallback(
@@ -117,8 +121,6 @@ export function EditorCanvas() {
           // A previewed version is read-only: this replaces every editing handler above.
           {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-          fitView={fitOnOpen}
-          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
