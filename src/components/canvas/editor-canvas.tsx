@@ -35,7 +35,8 @@ import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { useDecoratedEdges } from "./use-decorated-edges";
 
 export const DRAG_MIME = "application/x-galaxy-node";
-const FIT_ON_OPEN = { padding: 0.2, maxZoom: 1 };
+// `includeHiddenNodes` makes the fit count nodes by their guessed size too, not only those measured.
+const FIT_ON_OPEN = { padding: 0.2, maxZoom: 1, includeHiddenNodes: true };
 
 // Node views load while the editor fetches its workflow; the canvas waits for them (never a generic-then-real swap).
 if (typeof window !== "undefined") void loadNodeViews(nodeCatalogue);
