@@ -102,7 +102,7 @@ export function EditorCanvas() {
         <ReactFlow
           nodes={drawnNodes}
           edges={drawnEdges}
-          // Draw only what is in view: 500-node workflows open and edit at the speed of a small one.
+          // Draw only the nodes and edges in view: what makes 500-node workflows open and edit quickly.
           onlyRenderVisibleElements
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
