@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "sharp", "@ffmpeg-installer/ffmpeg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // For profiling the editor (bench/profile-editor.ts): maps that name the source of each sample.
+  productionBrowserSourceMaps: process.env.GALAXY_BROWSER_SOURCE_MAPS === "1",
 };
 
 export default nextConfig;

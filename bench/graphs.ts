@@ -68,3 +68,28 @@ export function buildGraph(
     label: spec,
   };
 }
+
+export const EDITOR_SHAPES = ["fanout", "chain", "two"] as const;
+export type EditorShape = (typeof EDITOR_SHAPES)[number];
+
+/**
+ * The editor benches' workflows: `fanout` (a Text node feeding 499 LLM nodes), `chain` (Text → 499
+ * LLM in a line), `two` (Text → LLM); the LLM nodes sit on a 20-wide grid right of the Text node,
+ * which is level with the grid's middle row.
+ * No id starts with "text-", the prefix of a Text node the editor adds.
+ */
+export function editorGraph(shape: EditorShape): Graph {
+  const llms = shape === "two" ? 1 : 499;
+  const rows = Math.ceil(llms / 20);
+  // Level with the grid's middle row, where a view fitted to the whole graph has it on screen.
+  const middle = Math.floor((rows - 1) / 2) * 620;
+  const nodes: GraphNode[] = [{ id: "t", type: "text", position: { x: 0, y: middle }, data: { text: "Write a tagline for a lamp." } }];
+  const edges: GraphEdge[] = [];
+  for (let i = 1; i <= llms; i++) {
+    const position = { x: 420 + ((i - 1) % 20) * 360, y: Math.floor((i - 1) / 20) * 620 };
+    nodes.push({ id: `llm-${i}`, type: "llm", position, data: { provider: "openai-compatible", model: "soak", system_prompt: `You are writer ${i}.` } });
+    const [source, sourceHandle] = shape === "chain" && i > 1 ? [`llm-${i - 1}`, "output"] : ["t", "text"];
+    edges.push({ id: `e-${i}`, source, sourceHandle, target: `llm-${i}`, targetHandle: "user_message" });
+  }
+  return { nodes, edges };
+}

@@ -52,7 +52,12 @@ export interface NodeDefinition<TData extends z.ZodType = z.ZodType, TResolved e
   folder?: string;
 }
 
-export type NodeViewProps = NodeProps & { definition: NodeDefinition };
+/**
+ * What a node view is given: only what it draws from. Not React Flow's position, size or z-index,
+ * which change on every drag step and after every measuring; a view re-renders only when one of
+ * these does (`components/canvas/node-types.tsx`), which keeps 500-node canvases fast.
+ */
+export type NodeViewProps = Pick<NodeProps, "id" | "type" | "data" | "selected"> & { definition: NodeDefinition };
 export type NodeView = ComponentType<NodeViewProps>;
 
 export type ResolvedInput<D extends NodeDefinition> = z.output<D["resolved"]>;

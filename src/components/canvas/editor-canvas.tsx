@@ -13,6 +13,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type FinalConnectionState,
@@ -33,6 +34,7 @@ import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { useUiStore } from "@/stores/ui-store";
 import { CanvasToasts } from "./canvas-toasts";
+import { withEstimatedSizes } from "./estimated-size";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
@@ -78,6 +80,10 @@ export function EditorCanvas() {
   const decorated: Edge[] = useDecoratedEdges(preview?.nodes ?? nodes, preview?.edges ?? edges);
   const diff = preview?.diff;
   const drawnEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
+  // Big graphs: unmeasured nodes get a guessed size so only those in view are drawn (estimated-size.ts).
+  const shownNodes = preview?.nodes ?? nodes;
+  const flowStore = useStoreApi();
+  const drawnNodes = useMemo(() => withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured), [shownNodes, flowStore]);
   const { screenToFlowPosition } = useReactFlow();
   // Drawn once the opening view is set (kept or readable first view), so it never jumps.
   const [viewReady, setViewReady] = useState(false);
@@ -109,8 +115,10 @@ export function EditorCanvas() {
     <div ref={rootRef} className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}>
       {viewsLoaded && (
         <ReactFlow
-          nodes={preview?.nodes ?? nodes}
+          nodes={drawnNodes}
           edges={drawnEdges}
+          // Draw only the nodes and edges in view: what makes 500-node workflows open and edit quickly.
+          onlyRenderVisibleElements
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}

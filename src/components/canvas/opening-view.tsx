@@ -41,8 +41,9 @@ export function OpeningView({ workflowId, onReady }: { workflowId: string | null
     const boxes: Rect[] = [...nodeLookup.values()].map((n) => ({
       x: n.internals.positionAbsolute.x,
       y: n.internals.positionAbsolute.y,
-      width: n.measured.width ?? UNMEASURED.width,
-      height: n.measured.height ?? UNMEASURED.height,
+      // A node not drawn yet has the size guessed for it (estimated-size.ts).
+      width: n.measured.width ?? n.initialWidth ?? UNMEASURED.width,
+      height: n.measured.height ?? n.initialHeight ?? UNMEASURED.height,
     }));
     const minimap = { x: width - MINIMAP.width - MINIMAP.margin, y: height - MINIMAP.height - MINIMAP.margin, width: MINIMAP.width, height: MINIMAP.height };
     const kept = workflowId ? readKeptView(workflowId) : null;

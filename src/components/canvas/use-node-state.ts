@@ -16,10 +16,21 @@ export function useConnectedInputs(nodeId: string): Record<string, number> {
   return counts;
 }
 
+/**
+ * Every node's connected input handles, built once per edges array and shared by all nodes: each
+ * node's selector runs on every graph change, and scanning all edges there would make a change on
+ * a 500-node canvas cost 500 × 500 steps.
+ */
+const handlesByTarget = new WeakMap<readonly Edge[], Map<string, string>>();
+
 function handlesKey(edges: readonly Edge[], nodeId: string): string {
-  let out = "";
-  for (const e of edges) if (e.target === nodeId) out += `${e.targetHandle},`;
-  return out;
+  let index = handlesByTarget.get(edges);
+  if (!index) {
+    index = new Map();
+    for (const e of edges) index.set(e.target, `${index.get(e.target) ?? ""}${e.targetHandle},`);
+    handlesByTarget.set(edges, index);
+  }
+  return index.get(nodeId) ?? "";
 }
 
 /** A node's name in the editor's graph (its id once it is deleted), e.g. for "Skipped: "Crop Image" failed…". */

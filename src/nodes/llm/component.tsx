@@ -1,5 +1,5 @@
 "use client";
-import { memo } from "react";
+import { memo, useState } from "react";
 import { FIELD } from "@/components/canvas/field-styles";
 import { NodeTextArea } from "@/components/canvas/node-text-area";
 import { NodeShell } from "@/components/canvas/node-shell";
@@ -18,6 +18,8 @@ function LlmNodeView({ id, data, selected, definition }: NodeViewProps) {
   const provider: LlmProvider = values.provider ?? "google";
   const { inputs } = llmNode;
   const unconfigured = providers !== null && !providers[provider];
+  // The model suggestions exist only while the field has focus: 500 LLM nodes need not hold 500 lists.
+  const [suggesting, setSuggesting] = useState(false);
 
   return (
     <NodeShell id={id} definition={definition} selected={selected}>
@@ -48,10 +50,14 @@ function LlmNodeView({ id, data, selected, definition }: NodeViewProps) {
             className={`${FIELD} mt-1 normal-case`}
             value={values.model ?? ""}
             onChange={(e) => updateNodeData(id, { model: e.currentTarget.value }, "model")}
+            onFocus={() => setSuggesting(true)}
+            onBlur={() => setSuggesting(false)}
           />
-          <datalist id={`models-${provider}`}>
-            {SUGGESTED_MODELS[provider].map((m) => <option key={m} value={m} />)}
-          </datalist>
+          {suggesting && (
+            <datalist id={`models-${provider}`}>
+              {SUGGESTED_MODELS[provider].map((m) => <option key={m} value={m} />)}
+            </datalist>
+          )}
         </label>
       </div>
       {unconfigured && (
