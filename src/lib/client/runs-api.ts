@@ -2,8 +2,9 @@
 import { api } from "./api";
 import type { ApiAnswer, Run } from "./types";
 
+/** Starts a run from the editor's canvas: `source: "editor"` tells it apart from API runs in history. */
 export async function startRun(workflowId: string, nodeIds?: string[]): Promise<string> {
-  const body = nodeIds ? { workflowId, nodeIds } : { workflowId };
+  const body = { workflowId, source: "editor", ...(nodeIds && { nodeIds }) };
   return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
 }
 
