@@ -55,7 +55,8 @@ export function RunRow({ run, picking }: { run: RunListItem; picking?: RunRowPic
       >
         <span className="flex items-center gap-2">
           <RunStatusBadge status={run.status} nodeResults={run.nodeResults} />
-          <span className="rounded bg-white/5 px-1.5 py-0.5 text-[11px] text-zinc-300">{scope}</span>
+          {/* A single or selection run names its nodes on the line below. */}
+          {!covered && <span className="rounded bg-white/5 px-1.5 py-0.5 text-[11px] text-zinc-300">{scope}</span>}
           <span data-testid="history-row-source" className="text-[11px] text-zinc-400">{SOURCE_LABEL[run.source]}</span>
           <span className="ml-auto text-xs text-zinc-400">{formatDuration(run.durationMs)}</span>
         </span>
