@@ -12,6 +12,10 @@ import { ZId, ZLimit, ZSkip } from "./list-query";
 import { RUN_ERROR_CODES, ZBudget, ZUsage } from "./usage";
 import { ZIsoDate, ZJsonObject } from "./wire";
 
+/** Who started a run (DESIGN §9): the editor's canvas, or anything else calling the API. */
+export const RUN_SOURCES = ["editor", "api"] as const;
+export type TRunSource = (typeof RUN_SOURCES)[number];
+
 // ---- answers ----
 
 export const ZPublicNodeResult = z
@@ -77,6 +81,7 @@ const ZRunFields = z.object({
     .meta({ description: "Trigger.dev's run id, when the run went through Trigger.dev" }),
   status: z.enum(RUN_STATUSES),
   scope: z.enum(RUN_SCOPES),
+  source: z.enum(RUN_SOURCES).meta({ description: "editor: started from the canvas; api: anything else" }),
   targetNodeIds: z.array(z.string()),
   output: z.record(z.string(), ZJsonObject).nullable().meta({ description: "node id → that node's outputs" }),
   errorMessage: z.string().nullable(),
@@ -139,6 +144,10 @@ export const ZExecuteBody = z
     budget: ZBudget.optional().meta({
       description: "caps of this run; replaces the workflow's default budget (`{}`: no caps)",
     }),
+    source: z
+      .enum(RUN_SOURCES, { error: `source must be one of ${RUN_SOURCES.join(", ")}` })
+      .optional()
+      .meta({ description: 'who starts the run: "editor" (the canvas sends it) or "api" (the default)' }),
   })
   // As in the seed: a graph with a workflowId runs that graph (e.g. the editor's current
   // state) and files the run under the workflow; a workflowId alone runs the saved graph.

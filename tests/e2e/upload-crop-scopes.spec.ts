@@ -38,5 +38,6 @@ test("upload, crop at 25/25/50/50, and run a selection and a single node", async
   await expect(page.getByTestId("history-row").first()).toHaveAttribute("data-scope", "selection");
   await expect(page.getByTestId("history-row").first()).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
   await page.getByTestId("history-row").first().click();
-  await expect(page.getByTestId("detail-scope")).toHaveText("selection");
+  // Which nodes a selection ran, by name (issue 10).
+  await expect(page.getByTestId("detail-scope")).toHaveText(/^Selection: 2 nodes — (Upload Image, Crop Image|Crop Image, Upload Image)$/);
 });

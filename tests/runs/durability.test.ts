@@ -92,7 +92,7 @@ describe(`durability on ${testEngine}`, () => {
     // What createRun stores when this process's worker has a free slot — and then the process is gone.
     const { run, jobId } = await startRunHere(
       h.t.handle,
-      { id: createId(), userId: h.alice.user.id, workflowId: null, scope: "FULL", targetNodeIds: [], input: llmChain(2), budget: null, workflowVersion: null },
+      { id: createId(), userId: h.alice.user.id, workflowId: null, scope: "FULL", source: "api", targetNodeIds: [], input: llmChain(2), budget: null, workflowVersion: null },
       { queue: RUN_QUEUE, expireSeconds: 600, retryLimit: 1, retryDelaySeconds: 0 },
     );
     expect(run).toMatchObject({ status: "RUNNING", resumed: false });

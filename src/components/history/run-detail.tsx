@@ -1,20 +1,29 @@
-/** One run node by node: status, inputs, outputs (images previewed), duration, tokens and cost, error; then its logs. */
+/** One run node by node: where it was started from and what it covered, then each node's status, inputs (typed and wired), params, outputs (images previewed, videos played), duration, tokens and cost, error; then its logs. */
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { budgetText, formatCount, formatDuration, formatTime, formatTokenSplit, formatUsd, SCOPE_LABEL } from "@/components/ui/format";
 import { RunStatusBadge } from "@/components/ui/run-status-badge";
 import { errorText } from "@/lib/client/api";
 import { runQuery } from "@/lib/client/queries/runs";
+import { nodeName } from "@/nodes/node-name";
 import { NodeResultCard } from "./node-result-card";
+import { coveredNodes, SOURCE_LABEL } from "./run-origin";
 import { RunVersionButton } from "./run-version-button";
 
 /** `onCompareWith` enters compare mode with this run picked ("Compare with…"). */
 export function RunDetail({ runId, onBack, onCompareWith }: { runId: string; onBack: () => void; onCompareWith: () => void }) {
   // While this is the live run, each finished node makes it stale and it refetches (see `live-run.ts`).
   const { data: run, error } = useQuery(runQuery(runId));
+  // The nodes as this run's graph held them: their names and the data their executors ran with.
+  const snapshot = new Map((run?.input?.nodes ?? []).map((node) => [node.id, node]));
+  const nameOf = (nodeId: string) => {
+    const node = snapshot.get(nodeId);
+    return node ? nodeName(node) : nodeId;
+  };
+  const covered = run && coveredNodes(run, nameOf);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="run-detail">
+    <div className="flex min-h-0 flex-1 flex-col" data-testid="run-detail" data-run-id={runId}>
       <div className="flex items-center gap-2 border-b border-line px-3 py-2.5">
         <button type="button" aria-label="Back to run list" data-testid="detail-back" className="rounded px-1.5 text-zinc-400 hover:bg-white/10 hover:text-white" onClick={onBack}>
           ←
@@ -39,7 +48,9 @@ export function RunDetail({ runId, onBack, onCompareWith }: { runId: string; onB
               <RunVersionButton version={run.workflowVersion} testId="detail-version-button" />
             </dd>
             <dt className="text-zinc-500">Scope</dt>
-            <dd data-testid="detail-scope">{SCOPE_LABEL[run.scope ?? "FULL"]}</dd>
+            <dd data-testid="detail-scope">{covered ?? SCOPE_LABEL[run.scope ?? "FULL"]}</dd>
+            <dt className="text-zinc-500">Started from</dt>
+            <dd data-testid="detail-source">{SOURCE_LABEL[run.source]}</dd>
             {run.usage && (
               <>
                 <dt className="text-zinc-500">Tokens</dt>
@@ -63,7 +74,7 @@ export function RunDetail({ runId, onBack, onCompareWith }: { runId: string; onB
             </p>
           )}
           <ol className="space-y-2">
-            {(run.nodeResults ?? []).map((r) => <NodeResultCard key={r.nodeId} result={r} />)}
+            {(run.nodeResults ?? []).map((r) => <NodeResultCard key={r.nodeId} result={r} snapshotNode={snapshot.get(r.nodeId)} />)}
           </ol>
           {(run.executionLogs ?? []).length > 0 && (
             <section>

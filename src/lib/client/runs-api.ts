@@ -2,14 +2,15 @@
 import { api } from "./api";
 import type { ApiAnswer, Run, WireGraph } from "./types";
 
+/** Starts a run from the editor's canvas: `source: "editor"` tells it apart from API runs in history. */
 export async function startRun(workflowId: string, nodeIds?: string[]): Promise<string> {
-  const body = nodeIds ? { workflowId, nodeIds } : { workflowId };
+  const body = { workflowId, source: "editor", ...(nodeIds && { nodeIds }) };
   return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
 }
 
 /** Runs `graph` (the canvas, unsaved) filed under the workflow; `nodeIds` as in `startRun`. */
 export async function startRunOfGraph(workflowId: string, graph: WireGraph, nodeIds?: string[]): Promise<string> {
-  const body = nodeIds ? { workflowId, ...graph, nodeIds } : { workflowId, ...graph };
+  const body = { workflowId, source: "editor", ...graph, ...(nodeIds && { nodeIds }) };
   return (await api<{ runId: string }>("/api/execute", { method: "POST", body })).runId;
 }
 

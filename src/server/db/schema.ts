@@ -23,6 +23,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { RUN_SOURCES } from "@/contracts/run";
 import type { TBudget, TRunErrorCode, TUsage } from "@/contracts/usage";
 import type { TWorkflowSettings } from "@/contracts/workflow";
 import { LOG_LEVELS, NODE_STATUSES, RUN_SCOPES, RUN_STATUSES } from "@/engine/statuses";
@@ -33,6 +34,7 @@ export const ASSET_KINDS = ["image", "video"] as const;
 export const runStatus = pgEnum("run_status", RUN_STATUSES);
 export const nodeStatus = pgEnum("node_status", NODE_STATUSES);
 export const runScope = pgEnum("run_scope", RUN_SCOPES);
+export const runSource = pgEnum("run_source", RUN_SOURCES);
 export const logLevel = pgEnum("log_level", LOG_LEVELS);
 export const assetKind = pgEnum("asset_kind", ASSET_KINDS);
 
@@ -159,6 +161,8 @@ export const workflowRuns = pgTable(
     triggerId: text().unique(),
     status: runStatus().notNull().default("QUEUED"),
     scope: runScope().notNull().default("FULL"),
+    /** Who started it: "editor" (the canvas) or "api" (anything else). */
+    source: runSource().notNull().default("api"),
     targetNodeIds: text().array().notNull().default(sql`'{}'::text[]`),
     /** The graph snapshot this run executes: `{nodes, edges}`. */
     input: jsonb(),

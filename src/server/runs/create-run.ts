@@ -66,7 +66,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<Cre
     });
   }
 
-  const toStore = { userId, workflowId, scope, targetNodeIds, input: graph, budget, workflowVersion };
+  const toStore = { userId, workflowId, scope, source: body.source ?? "api", targetNodeIds, input: graph, budget, workflowVersion };
   // Trigger.dev runs every run it is given: no worker here takes one.
   const slot = env().TRIGGER_SECRET_KEY ? undefined : reserveInlineSlot();
   if (slot) {

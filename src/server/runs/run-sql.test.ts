@@ -4,7 +4,7 @@ import { nodeResults, workflowRuns } from "../db/schema";
 import { RUN_COLUMNS, UNFINISHED_RUN_STATUSES, jsonRows, selectColumns } from "./run-sql";
 
 /** The hand-aliased list these statements used before the columns came from the schema. */
-const HAND_WRITTEN_RUN_COLUMNS = `id, workflow_id AS "workflowId", user_id AS "userId", trigger_id AS "triggerId", status, scope,
+const HAND_WRITTEN_RUN_COLUMNS = `id, workflow_id AS "workflowId", user_id AS "userId", trigger_id AS "triggerId", status, scope, source,
   target_node_ids AS "targetNodeIds", output, error_message AS "errorMessage", error_code AS "errorCode", error_stack AS "errorStack",
   budget, usage, workflow_version AS "workflowVersion", started_at AS "startedAt", completed_at AS "completedAt", duration_ms AS "durationMs", created_at AS "createdAt", updated_at AS "updatedAt"`;
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ");

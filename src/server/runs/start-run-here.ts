@@ -21,8 +21,8 @@ import { queryNotifying, selectColumns } from "./run-sql";
 
 const START_HERE_SQL = `
 WITH r AS (
-  INSERT INTO workflow_runs (id, user_id, workflow_id, status, scope, target_node_ids, input, budget, workflow_version, started_at)
-  VALUES ($1, $2, $3, 'RUNNING', $4::run_scope, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), $6::jsonb, $7::jsonb, $8::int, now())
+  INSERT INTO workflow_runs (id, user_id, workflow_id, status, scope, source, target_node_ids, input, budget, workflow_version, started_at)
+  VALUES ($1, $2, $3, 'RUNNING', $4::run_scope, $15::run_source, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), $6::jsonb, $7::jsonb, $8::int, now())
   RETURNING ${selectColumns({ ...RUN_ROW_COLUMNS, input: workflowRuns.input })}
 ), j AS (
   INSERT INTO pgboss.job (id, name, data, state, started_on, singleton_key, expire_in, keep_until, retry_limit, retry_delay, policy)
@@ -39,6 +39,7 @@ export interface RunToStart {
   userId: string;
   workflowId: string | null;
   scope: ClaimedRun["scope"];
+  source: ClaimedRun["source"];
   targetNodeIds: string[];
   input: unknown;
   budget: unknown;
@@ -69,6 +70,7 @@ export async function startRunHere(
     job.retryDelaySeconds,
     job.queue,
     encodeNotice(handle, { r: run.id, run: 1 }),
+    run.source,
   ]);
   if (!row) throw new Error("the run was not stored");
   const { jobId: _jobId, ...claimed } = row;

@@ -11,6 +11,7 @@ import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
 import { useRunStore } from "../run-store";
 import { toast } from "../toast-store";
+import { useUiStore } from "../ui-store";
 import { selectPreviewing, useVersionPreviewStore } from "../version-preview-store";
 import { startUnsavedRun } from "./run-unsaved-graph";
 import { saveNow } from "./save-workflow";
@@ -73,6 +74,8 @@ export async function runWorkflow(nodeIds?: string[]): Promise<void> {
     const runId = saved ? await startRun(workflowId, nodeIds) : await startUnsavedRun(workflowId, nodeIds);
     if (!runId) return;
     useRunStore.getState().begin(runId, scope, nodeIds ?? useGraphStore.getState().nodes.map((n) => n.id));
+    // Details left open on an earlier run now follow this one.
+    if (useUiStore.getState().detailRunId) useUiStore.getState().set({ detailRunId: runId });
     follow(runId);
   } catch (error) {
     if (error instanceof ApiError && error.issues.length > 0) {
