@@ -11,6 +11,7 @@ import { VersionsPanel } from "@/components/versions/versions-panel";
 import { errorText } from "@/lib/client/api";
 import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { stopFollowingRun } from "@/stores/actions/run-workflow";
+import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
@@ -25,6 +26,7 @@ export function EditorShell({ workflowId }: { workflowId: string }) {
   useAutosave();
   useShortcuts();
   useLiveRunQueries();
+  useOutdatedResults();
   // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
   useQuery(integrationsQuery());
 

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { formatCount, formatDuration, formatUsd } from "@/components/ui/format";
 import { ImagePreview, TextResult } from "@/components/canvas/result-view";
+import { ResultNotices } from "@/components/ui/result-notices";
 import type { NodeResult, Usage } from "@/lib/client/types";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
@@ -92,6 +93,7 @@ export function NodeResultCard({ result }: { result: NodeResult }) {
               Partial answer — stopped before the end
             </p>
           )}
+          <ResultNotices meta={result.meta} testId="detail-notices" className="mt-1.5" />
           {result.usage && <NodeUsage usage={result.usage} />}
           <Values label="Inputs" values={result.input} nodeId={result.nodeId} />
           <Values label="Outputs" values={result.output} nodeId={result.nodeId} markdown />
