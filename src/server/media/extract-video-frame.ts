@@ -40,8 +40,10 @@ export async function extractVideoFrame(
   if (first.code === 0 && first.stdout.length > 0) return { png: first.stdout, seconds, video, notices };
   if (first.code !== 0) throw new FfmpegError(`ffmpeg could not extract a frame: ${lastFfmpegLine(first.stderr)}`, first.stderr);
   // Nothing decoded at or after `seconds`: the stream ends earlier than the container says.
+  // Already moved to the last frame's time, the notice stands; else the stream ended before the time asked for.
   const png = await lastFrame(path, options);
-  return { png, seconds, video, notices: [`took the last frame: the video ends before ${formatSeconds(seconds)} s (asked for ${askedFor(timestamp)})`] };
+  const fallback = `took the last frame: the video ends before ${formatSeconds(seconds)} s (asked for ${askedFor(timestamp)})`;
+  return { png, seconds, video, notices: notices.length > 0 ? notices : [fallback] };
 }
 
 /** "frame at 4.97 s — the clip is 5.0 s long (asked for 99 s)" */
