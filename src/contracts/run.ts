@@ -29,7 +29,8 @@ export const ZPublicNodeResult = z
     output: ZJsonObject.nullable().meta({ description: "outputs, by output name" }),
     error: z.string().nullable(),
     meta: ZJsonObject.nullable().meta({
-      description: "facts beyond the outputs: token usage, sizes, attempts",
+      description:
+        "facts beyond the outputs: token usage, sizes, attempts; `notices` (strings): adjustments the node made to its parameters, in plain words",
     }),
     usage: ZUsage.nullable().meta({
       description: "what this node's model calls used in this run (retries included); null when it made none (a reused result costs nothing)",

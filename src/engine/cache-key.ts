@@ -1,59 +1,13 @@
 /**
  * A node's cache key: sha256 of a canonical JSON of its type, its data and the values on
- * its connected inputs. Two runs that would feed a node the same things get the same key,
- * whatever order the keys were written in.
+ * its connected inputs (`cacheKeyText`). Two runs that would feed a node the same things get
+ * the same key, whatever order the keys were written in.
  */
 import * as crypto from "node:crypto";
+import { cacheKeyText } from "./cache-key-text";
 import type { ConnectedValues } from "./node-catalogue";
 
-/**
- * JSON with object keys sorted at every depth. Follows `JSON.stringify` for the rest
- * (`toJSON`, `undefined` members dropped, non-finite numbers as null); a cyclic value throws.
- */
-export function stableStringify(value: unknown): string {
-  return write(value, []);
-}
-
-/** `ancestors` holds the objects being written above this one: a repeat there is a cycle. */
-function write(value: unknown, ancestors: object[]): string {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    value = (value as { toJSON: () => unknown }).toJSON();
-  }
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      return Number.isFinite(value) ? String(value) : "null";
-    case "boolean":
-      return value ? "true" : "false";
-    case "bigint":
-      return JSON.stringify(value.toString());
-    case "object":
-      if (value === null) return "null";
-      break;
-    default: // undefined, function, symbol: like JSON, null inside arrays
-      return "null";
-  }
-  if (ancestors.includes(value)) throw new TypeError("cannot hash a cyclic value");
-  ancestors.push(value);
-  let out: string;
-  if (Array.isArray(value)) {
-    out = "[";
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + write(value[i], ancestors);
-    out += "]";
-  } else {
-    const record = value as Record<string, unknown>;
-    out = "{";
-    for (const key of Object.keys(record).sort()) {
-      const member = record[key];
-      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-      out += (out.length > 1 ? "," : "") + JSON.stringify(key) + ":" + write(member, ancestors);
-    }
-    out += "}";
-  }
-  ancestors.pop();
-  return out;
-}
+export { stableStringify } from "./cache-key-text";
 
 /**
  * @example
@@ -61,7 +15,7 @@ function write(value: unknown, ancestors: object[]): string {
  * // "3f1c…" (64 hex digits); the same inputs in any key order give the same key
  */
 export function computeCacheKey(type: string, data: Record<string, unknown>, connected: ConnectedValues): string {
-  return sha256Hex(stableStringify({ type, data, inputs: connected }));
+  return sha256Hex(cacheKeyText(type, data, connected));
 }
 
 // One-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as a Hash object; fall back before that.

@@ -42,6 +42,8 @@ export interface NodeDefinition<TData extends z.ZodType = z.ZodType, TResolved e
    * image preview, video player). False when the node already shows what it outputs.
    */
   inlineResult?: false;
+  /** Outputs known from the node's data without running it (an upload's file), for previews downstream. */
+  knownOutputs?: (data: Record<string, unknown>) => Record<string, unknown> | undefined;
   /** The `data` a freshly added node starts with. */
   defaults: z.input<TData>;
   /** Data laid over `defaults` when the editor adds one, from what it knows then. */

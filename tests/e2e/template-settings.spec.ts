@@ -21,6 +21,8 @@ test("new from template: the Product Marketing Kit runs end to end", async ({ pa
   }
   await expect(page.getByTestId("result-image-frame")).toBeVisible();
   await expect(page.getByTestId("result-text-launch-post")).toContainText("stub:");
+  // Results just made match the graph: none is marked outdated (the client's cache keys equal the server's).
+  await expect(page.locator('[data-testid^="outdated-"]')).toHaveCount(0);
 
   await page.goto("/workflows");
   await expect(page.getByTestId("workflow-card").first()).toBeVisible();

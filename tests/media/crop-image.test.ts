@@ -60,13 +60,20 @@ describe(`cropImage executor on ${testEngine}`, () => {
       expect(await pixelAt(bytes, x, y)).toEqual(magenta);
     }
     expect(logs[0].message).toContain("640×360 to 320×180");
+    expect(result.meta?.notices).toBeUndefined();
   });
 
-  it("clamps a box that leaves the image", async () => {
+  it("clamps a box that leaves the image, and says so in the result and the log", async () => {
     const source = await imageAsset(await boxImage(640, 360, { left: 480, top: 180, width: 160, height: 180 }), "image/png");
-    const { ctx } = nodeContext(userId);
+    const { ctx, logs } = nodeContext(userId);
     const result = await crop(input(source.id, 75, 50, 60, 80), ctx);
     expect(result.meta).toMatchObject({ left: 480, top: 180, width: 160, height: 180 });
+    const notices = [
+      "the box ran past the right edge (X 75% + width 60%): cropped 25% wide (160 px)",
+      "the box ran past the bottom edge (Y 50% + height 80%): cropped 50% high (180 px)",
+    ];
+    expect(result.meta?.notices).toEqual(notices);
+    expect(logs.filter((l) => l.level === "warning").map((l) => l.message)).toEqual(notices);
     const { bytes } = await readAssetBytes(userId, String(result.outputs.image));
     expect(await pixelAt(bytes, 159, 179)).toEqual(magenta);
   });

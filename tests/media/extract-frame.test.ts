@@ -62,6 +62,7 @@ describe(`extractFrame executor on ${testEngine}`, () => {
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 640, 360]);
     expect(asset).toMatchObject({ kind: "image", mime: "image/png", source: "generated", runId: "run_test" });
     expect(result.meta).toMatchObject({ width: 640, height: 360, seconds: 0 });
+    expect(result.meta?.notices).toBeUndefined();
   });
 
   it('takes "50%" from the duration, and differs from the first frame', async () => {
@@ -82,6 +83,10 @@ describe(`extractFrame executor on ${testEngine}`, () => {
       expect(meta.format).toBe("png");
       expect(Number(result.meta?.seconds)).toBeLessThan(video.durationMs! / 1000);
       expect(Number(result.meta?.seconds)).toBeGreaterThan(video.durationMs! / 1000 - 0.2);
+      // Said in the result, not only in the logs (a container longer than its video stream ends in the fallback).
+      expect(result.meta?.notices).toEqual([
+        expect.stringMatching(/^(frame at \d\.\d+ s — the clip is \d\.\d s long|took the last frame: the video ends before \d\.\d+ s) \(asked for 3600 s\)$/),
+      ]);
     }
     const full = await frameOf(await run(webm, "100%"));
     expect(full.meta.width).toBe(320);

@@ -2,7 +2,8 @@
  * The chrome every node shares, from its definition: header (icon in the node's colour,
  * label, status, ▶ run this node, menu), the body, outputs on the right, the result by port
  * type (and a streaming answer as it grows), tokens and cost after a model call, a pulsing
- * glow while running, and problems in plain words.
+ * glow while running, problems in plain words, what the node adjusted (`meta.notices`), and
+ * an "outdated" mark (result dimmed) once params or inputs changed since the result.
  */
 "use client";
 import type { ReactNode } from "react";
@@ -11,10 +12,13 @@ import { nodeStatusWord, skipNote } from "@/lib/node-status";
 import type { NodeDefinition } from "@/nodes/types";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { useRunStore } from "@/stores/run-store";
+import { ResultNotices } from "@/components/ui/result-notices";
 import { UsageLine } from "@/components/ui/usage-line";
+import { useOutdatedReason } from "@/stores/outdated-store";
 import { LiveText } from "./live-text";
 import { NodeIcon } from "./node-icon";
 import { NodeMenu } from "./node-menu";
+import { OutdatedBadge } from "./outdated-badge";
 import { OutputHandles } from "./output-handles";
 import { ResultArea } from "./result-area";
 import { OutputView } from "./result-view";
@@ -54,6 +58,10 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
   const result = useNodeResult(id);
   const problems = useRunStore((s) => s.problems[id]);
   const status = result?.status ?? "IDLE";
+  // Only a result the node shows can look stale: a Text or upload node shows its own data.
+  const reason = useOutdatedReason(id);
+  const outdated = def.inlineResult !== false || status === "FAILED" ? reason : undefined;
+  const dimmed = outdated ? "opacity-45" : "";
   const running = status === "RUNNING";
   const border = problems ? "border-amber-400/70" : status === "FAILED" ? "border-red-500/70" : selected ? "border-violet-400" : "border-line";
 
@@ -73,6 +81,7 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
             {result ? nodeStatusWord(result) : status.toLowerCase()}
           </span>
         )}
+        {outdated && <OutdatedBadge nodeId={id} reason={outdated} />}
         <span className="ml-auto" />
         <button
           type="button"
@@ -95,17 +104,18 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
         </div>
       )}
       {result?.status === "FAILED" && result.error && (
-        <div role="alert" data-testid={`error-${id}`} className="mx-3 mb-2 rounded-md bg-red-500/10 px-2 py-1.5 text-xs text-red-200">
+        <div role="alert" data-testid={`error-${id}`} className={`mx-3 mb-2 rounded-md bg-red-500/10 px-2 py-1.5 text-xs text-red-200 ${dimmed}`}>
           {result.error}
         </div>
       )}
       {result?.status === "SKIPPED" && <SkipNote nodeId={id} result={result} />}
       <LiveText nodeId={id} />
       {def.inlineResult !== false && result?.status === "SUCCESS" && result.output && (
-        <div className="px-2">
+        <div className={`px-2 ${dimmed}`} data-testid={`result-${id}`} data-outdated={outdated ? "true" : "false"}>
           <OutputView nodeId={id} ports={def.outputs} output={result.output} />
         </div>
       )}
+      {result?.status === "SUCCESS" && <ResultNotices meta={result.meta} testId={`notices-${id}`} className={`mx-3 mb-2 ${dimmed}`} />}
       </RunArea>
     </div>
   );

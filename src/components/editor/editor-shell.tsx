@@ -12,6 +12,7 @@ import { errorText } from "@/lib/client/api";
 import { integrationsQuery } from "@/lib/client/queries/integrations";
 import { stopFollowingRun } from "@/stores/actions/run-workflow";
 import { useEditorStore } from "@/stores/editor-store";
+import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
@@ -31,6 +32,7 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   useShortcuts();
   useLiveRunQueries();
   useNarrowLayout();
+  useOutdatedResults();
   // Observed while the editor is open: adding an LLM node reads the configured providers from the cache.
   useQuery(integrationsQuery());
 

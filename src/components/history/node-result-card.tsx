@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatCount, formatDuration, formatUsd } from "@/components/ui/format";
 import { ImagePreview, TextResult } from "@/components/canvas/result-view";
 import { graphNodeName } from "@/components/canvas/use-node-state";
+import { ResultNotices } from "@/components/ui/result-notices";
 import type { ConnectedValues, PortType } from "@/engine/node-catalogue";
 import { nodeStatusWord, skipNote } from "@/lib/node-status";
 import type { NodeResult, Usage, WireNode } from "@/lib/client/types";
@@ -139,6 +140,7 @@ export function NodeResultCard({ result, snapshotNode }: { result: NodeResult; s
               Partial answer — stopped before the end
             </p>
           )}
+          <ResultNotices meta={result.meta} testId="detail-notices" className="mt-1.5" />
           {result.usage && <NodeUsage usage={result.usage} />}
           <Values label="Inputs" values={inputs} nodeId={result.nodeId} />
           <Values label="Params" values={received?.params ?? []} nodeId={result.nodeId} />

@@ -20,4 +20,10 @@ describe("the upload nodes, one factory for two kinds", () => {
       { nodeId: "v", nodeType: "uploadVideo", field: "assetId", message: "no video uploaded yet" },
     ]);
   });
+
+  it("know their output from the upload alone (a preview downstream needs no run)", () => {
+    expect(uploadImageNode.knownOutputs?.({ assetId: "a1" })).toEqual({ image: "/api/files/a1" });
+    expect(uploadVideoNode.knownOutputs?.({ assetId: "v1" })).toEqual({ video: "/api/files/v1" });
+    expect(uploadImageNode.knownOutputs?.({ assetId: null })).toBeUndefined();
+  });
 });

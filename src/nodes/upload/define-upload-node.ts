@@ -44,6 +44,8 @@ export function defineUploadNode(options: UploadNodeOptions) {
     data: ZUploadData,
     resolved: z.object({ assetId: z.string({ error: missing }).min(1, missing) }),
     defaults: { assetId: null },
+    // The file's URL is its asset's (`assetUrl` on the server), known as soon as it is uploaded.
+    knownOutputs: (data) => (typeof data.assetId === "string" && data.assetId ? { [kind]: `/api/files/${data.assetId}` } : undefined),
     component: () => import("./upload-node-view").then((view) => ({ default: view.createUploadNodeView(options) })),
   });
   return { ...definition, upload: options };

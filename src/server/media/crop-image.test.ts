@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCropBox, CropError } from "./crop-image";
+import { computeCropBox, CropError, cropNotices } from "./crop-image";
 
 const box = (x: number, y: number, w: number, h: number) => ({ x_percent: x, y_percent: y, width_percent: w, height_percent: h });
 
@@ -31,5 +31,25 @@ describe("computeCropBox", () => {
     expect(() => computeCropBox(640, 360, box(0, 0, 0, 50))).toThrow("The crop is empty: set a width above 0 %.");
     expect(() => computeCropBox(640, 360, box(0, 0, 50, 0))).toThrow("The crop is empty: set a height above 0 %.");
     expect(() => computeCropBox(640, 360, box(100, 0, 50, 50))).toThrow("The crop starts outside the image (X is 100 %): set X below 100 %.");
+  });
+});
+
+describe("cropNotices", () => {
+  const noticesFor = (width: number, height: number, crop: ReturnType<typeof box>) => cropNotices(width, height, crop, computeCropBox(width, height, crop));
+
+  it("says nothing when the box fits", () => {
+    expect(noticesFor(640, 360, box(25, 25, 50, 50))).toEqual([]);
+    expect(noticesFor(641, 359, box(0, 0, 100, 100))).toEqual([]);
+  });
+
+  it("says where a box that ran past an edge was cut, on each axis", () => {
+    expect(noticesFor(640, 360, box(75, 50, 50, 100))).toEqual([
+      "the box ran past the right edge (X 75% + width 50%): cropped 25% wide (160 px)",
+      "the box ran past the bottom edge (Y 50% + height 100%): cropped 50% high (180 px)",
+    ]);
+  });
+
+  it("says when a tiny box was made one pixel", () => {
+    expect(noticesFor(10, 10, box(0, 0, 0.1, 100))).toEqual(["width 0.1% is under a pixel of this 10 px wide image: cropped 1 px wide"]);
   });
 });

@@ -5,8 +5,9 @@
  *   left  = round(x% · W / 100)        top    = round(y% · H / 100)
  *   width = round(w% · W / 100)        height = round(h% · H / 100)
  * then the box is clamped to the image (width ≤ W − left, height ≤ H − top), and a
- * non-zero percentage that rounds to 0 px becomes 1 px. A zero width/height percentage,
- * or a box that starts at or past the right/bottom edge, is an error (nothing to crop).
+ * non-zero percentage that rounds to 0 px becomes 1 px; both are said in `notices`
+ * (`cropNotices`). A zero width/height percentage, or a box that starts at or past the
+ * right/bottom edge, is an error (nothing to crop).
  * Example: 640×360 at 25/25/50/50 → 320×180 at offset (160, 90).
  *
  * Output format follows the input: JPEG → JPEG, PNG → PNG, WebP → WebP, GIF → PNG
@@ -34,6 +35,8 @@ export interface CroppedImage {
   mime: "image/jpeg" | "image/png" | "image/webp";
   box: PixelBox;
   source: { width: number; height: number };
+  /** How the box was adjusted to fit the image, in plain words (empty when it was not). */
+  notices: string[];
 }
 
 export class CropError extends Error {
@@ -56,6 +59,33 @@ export function computeCropBox(imageWidth: number, imageHeight: number, crop: Cr
   const [left, width] = axis(crop.x_percent, crop.width_percent, imageWidth, ["width", "X"]);
   const [top, height] = axis(crop.y_percent, crop.height_percent, imageHeight, ["height", "Y"]);
   return { left, top, width, height };
+}
+
+/**
+ * What `computeCropBox` changed from the box asked for, in plain words.
+ *
+ * @example
+ * cropNotices(640, 360, { x_percent: 75, y_percent: 0, width_percent: 50, height_percent: 100 }, computeCropBox(640, 360, …));
+ * // ["the box ran past the right edge (X 75% + width 50%): cropped 25% wide (160 px)"]
+ */
+export function cropNotices(imageWidth: number, imageHeight: number, crop: CropPercent, box: PixelBox): string[] {
+  const notices: string[] = [];
+  const axis = (start: number, span: number, size: number, length: number, names: [string, string, string, string]) => {
+    const [from, extent, edge, wide] = names;
+    const asked = Math.round((span * size) / 100);
+    if (asked === 0) notices.push(`${extent} ${percent(span)}% is under a pixel of this ${size} px ${wide} image: cropped 1 px ${wide}`);
+    else if (length < asked) {
+      notices.push(`the box ran past the ${edge} edge (${from} ${percent(start)}% + ${extent} ${percent(span)}%): cropped ${percent((length / size) * 100)}% ${wide} (${length} px)`);
+    }
+  };
+  axis(crop.x_percent, crop.width_percent, imageWidth, box.width, ["X", "width", "right", "wide"]);
+  axis(crop.y_percent, crop.height_percent, imageHeight, box.height, ["Y", "height", "bottom", "high"]);
+  return notices;
+}
+
+/** A percentage as people write it: at most one decimal, no trailing zeros. */
+function percent(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }
 
 export async function cropImage(input: Buffer, crop: CropPercent, signal?: AbortSignal): Promise<CroppedImage> {
@@ -86,5 +116,5 @@ export async function cropImage(input: Buffer, crop: CropPercent, signal?: Abort
   signal?.throwIfAborted();
   const bytes = await pipeline.toBuffer();
   signal?.throwIfAborted();
-  return { bytes, mime, box, source };
+  return { bytes, mime, box, source, notices: cropNotices(source.width, source.height, crop, box) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveFrameTime } from "./extract-video-frame";
+import { frameNotice, resolveFrameTime } from "./extract-video-frame";
 import { parseFfmpegInfo } from "./probe-video";
 
 const BANNER = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'in.mp4':
@@ -41,5 +41,13 @@ describe("resolveFrameTime", () => {
   it("needs a duration for a percentage", () => {
     expect(() => resolveFrameTime("50%", { durationMs: null, fps: null })).toThrow(/duration is unknown/);
     expect(resolveFrameTime(4, { durationMs: null, fps: null })).toBe(4);
+  });
+});
+
+describe("frameNotice", () => {
+  it("says where the frame was taken, how long the clip is and what was asked for", () => {
+    const clip = { durationMs: 5000, fps: 30 };
+    expect(frameNotice(resolveFrameTime(99, clip), 99, clip)).toBe("frame at 4.97 s — the clip is 5.0 s long (asked for 99 s)");
+    expect(frameNotice(resolveFrameTime("150%", clip), "150%", clip)).toBe("frame at 4.97 s — the clip is 5.0 s long (asked for 150%)");
   });
 });
