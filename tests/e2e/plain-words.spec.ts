@@ -48,3 +48,16 @@ test("while a wire is dragged, inputs of its type light up and the others dim", 
   await expect(page.getByTestId("canvas")).not.toHaveAttribute("data-wiring");
   await expect(userMessage).toHaveCSS("opacity", "1");
 });
+
+test("a node not ready to run names the field by its label and says how to fill it", async ({ page }) => {
+  await ensureSignedIn(page);
+  const id = await createWorkflowByApi(page.request, "Not ready", {
+    nodes: [{ id: "model", type: "llm", position: { x: 0, y: 0 }, data: { provider: "openai-compatible", model: "llama3.2" } }],
+    edges: [],
+  });
+  await openEditor(page, id);
+  await node(page, "model").getByTestId("run-node-model").click();
+  const problems = page.getByTestId("problems-model");
+  await expect(problems).toHaveText("Not ready: User message is empty: type it here or connect a Text node.");
+  await expect(problems).not.toContainText("user_message");
+});

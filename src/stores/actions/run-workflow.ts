@@ -5,6 +5,7 @@
  */
 import { ApiError, errorText, type ApiIssue } from "@/lib/client/api";
 import { followRun } from "@/lib/client/run-events";
+import { readinessWords } from "@/lib/readiness-words";
 import { cancelRun, startRun } from "@/lib/client/runs-api";
 import type { RunScope } from "@/lib/client/types";
 import { useEditorStore } from "../editor-store";
@@ -28,11 +29,16 @@ export function issueNodeId(issue: ApiIssue, nodeIds: string[]): string | null {
 }
 
 function issuesByNode(issues: ApiIssue[]): Record<string, string[]> {
-  const ids = useGraphStore.getState().nodes.map((n) => n.id);
+  const nodes = useGraphStore.getState().nodes;
+  const ids = nodes.map((n) => n.id);
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
     const id = issueNodeId(issue, ids);
-    if (id) (out[id] ??= []).push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+    if (!id) continue;
+    // The field is the path's last part (`nodes.<id>.<field>`) when the issue does not name it.
+    const path = (issue.path ?? "").split(".");
+    const field = issue.field ?? (path.length === 3 && path[1] === id ? path[2] : undefined);
+    (out[id] ??= []).push(readinessWords(nodes.find((n) => n.id === id)?.type, field, issue.message));
   }
   return out;
 }
