@@ -29,6 +29,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { editorGraph, EDITOR_SHAPES, type EditorShape as Shape } from "./graphs";
 import {
@@ -62,17 +63,6 @@ const SHAPES = opts.shapes.split(",") as Shape[];
 for (const s of SHAPES)
   if (!EDITOR_SHAPES.includes(s)) throw new Error(`--shapes: ${EDITOR_SHAPES.join(", ")} (got ${s})`);
 
-// The flags of playwright.config.ts.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // ---------- in the page ----------
 
@@ -234,7 +224,7 @@ interface Running {
 cleanUpOnSignals("editor-load bench");
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   console.log(
     `editor-load bench: ${ROUNDS} rounds, shapes ${SHAPES.join(", ")}, builds ${BUILDS.map((b) => `${b} (${readFileSync(join(b, ".next", "BUILD_ID"), "utf8").trim()})`).join(", ")}, ${new Date().toISOString()}`,
   );

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AnyMap, originalPositionFor, type TraceMap } from "@jridgewell/trace-mapping";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
 import { chromium } from "@playwright/test";
 import { editorGraph, EDITOR_SHAPES, type EditorShape } from "./graphs";
 import { freshDataDir, runMain, sleep, startServer, cleanUpOnSignals } from "./server-kit";
@@ -100,19 +101,7 @@ async function main() {
     stubUrl: "http://127.0.0.1:9",
     logFile: join(tmpdir(), "galaxy-profile-editor.log"),
   });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const base = server.base;
   const signUp = await context.request.post(`${base}/api/auth/sign-up`, {

@@ -13,12 +13,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
 import { chromium, type Page } from "@playwright/test";
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3250);
 const STUB_PORT = Number(process.env.BENCH_STUB_PORT ?? 4050);
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ANSWER = Array.from({ length: 30 }, (_, i) => (i === 0 ? "**Launch**" : `word${i}`)).join(" ");
 
 const children: ChildProcess[] = [];
@@ -98,7 +98,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   const { base, stub, dataDir } = await services();
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     const headers = { origin: base };
