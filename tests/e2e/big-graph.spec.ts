@@ -4,7 +4,7 @@
  * editable node once zoomed in. (Its speed is measured by bench/editor-load.bench.ts, not here.)
  */
 import { expect, test } from "@playwright/test";
-import { createWorkflowByApi, ensureSignedIn, openEditor, type WireGraph } from "./helpers";
+import { createWorkflowByApi, ensureSignedIn, node, openEditor, type WireGraph } from "./helpers";
 
 function fanOut(llms: number): WireGraph {
   const graph: WireGraph = {
@@ -36,7 +36,14 @@ test("a 500-node workflow opens drawing only what is in view, and a node can be 
   const id = await createWorkflowByApi(page.request, "Five hundred nodes", fanOut(499));
   await openEditor(page, id);
 
+  // It opens readable, on the start of the graph: full nodes, and only those in view are in the page.
+  await expect(page.getByTestId("canvas")).toHaveAttribute("data-view", "ready");
+  await expect(node(page, "t")).toBeVisible();
+  expect(await page.locator(".react-flow__node").count()).toBeLessThan(500);
+  await expect(page.getByTestId("node-outline-t")).toHaveCount(0);
+
   // Fitted to the whole graph the view is far out: nodes show as outlines, and not all 500 are in the page.
+  await page.getByRole("button", { name: "Fit View" }).click();
   await expect(page.getByTestId("node-outline-t")).toBeVisible();
   const drawn = await page.locator(".react-flow__node").count();
   expect(drawn).toBeGreaterThan(0);

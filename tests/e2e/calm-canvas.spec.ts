@@ -93,7 +93,9 @@ test("the template opens readable at 1024×700, and its first view leaves the mi
   await page.goto("/workflows");
   await page.getByTestId("new-from-template").click();
   await expect(page.getByTestId("editor")).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator(".react-flow__node")).toHaveCount(8);
+  // Only the nodes in view are drawn: wait for the opening view, then for the graph's first node.
+  await expect(page.getByTestId("canvas")).toHaveAttribute("data-view", "ready");
+  await expect(node(page, "product-image")).toBeVisible();
   expect((await settledViewport(page)).zoom).toBeGreaterThanOrEqual(0.75);
   // The start of the graph (its left-most node) is in view.
   const canvas = await boxOf(page.getByTestId("canvas"));
@@ -114,7 +116,8 @@ test("the template opens readable at 1024×700, and its first view leaves the mi
     await expect(node(page, "describe-product")).toHaveAttribute("data-status", "RUNNING", { timeout: 30_000 });
     await expect(page.getByTestId("stream-text-describe-product")).toBeVisible();
     await shot(page, "template-midrun-1024.png");
-    await expect(node(page, "launch-post")).toHaveAttribute("data-status", "SUCCESS", { timeout: 60_000 });
+    // The last node may be out of view (not drawn): the run's end shows as Run coming back.
+    await expect(page.getByTestId("run")).toBeVisible({ timeout: 60_000 });
   } finally {
     await setStubReply(null);
   }

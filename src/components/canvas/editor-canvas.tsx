@@ -43,6 +43,8 @@ import { useDecoratedEdges } from "./use-decorated-edges";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
+// Nodes out of view are never drawn, so never measured: a fit counts their guessed sizes too.
+const FIT_ALL = { padding: 0.2, includeHiddenNodes: true };
 
 // Node views load while the editor fetches its workflow; the canvas waits for them (never a generic-then-real swap).
 if (typeof window !== "undefined") void loadNodeViews(nodeCatalogue);
@@ -148,7 +150,7 @@ export function EditorCanvas() {
           <OpeningView workflowId={workflowId} onReady={onViewReady} />
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
           {minimapOpen && <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />}
-          <Controls className="!border-line" aria-label="Zoom controls">
+          <Controls className="!border-line" aria-label="Zoom controls" fitViewOptions={FIT_ALL}>
             <ControlButton
               data-testid="toggle-minimap"
               aria-label={minimapOpen ? "Hide minimap (M)" : "Show minimap (M)"}

@@ -9,7 +9,8 @@ import { closeVersionPreview } from "@/stores/actions/preview-version";
 import { useEditorStore } from "@/stores/editor-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 
-const FIT = { padding: 0.2, maxZoom: 1, duration: 200 };
+// Nodes out of view are never drawn (so never measured): the fit counts their guessed sizes too.
+const FIT = { padding: 0.2, maxZoom: 1, duration: 200, includeHiddenNodes: true };
 
 function isUndoOrRedo(e: KeyboardEvent): boolean {
   const key = e.key.toLowerCase();

@@ -29,6 +29,15 @@ describe("firstView", () => {
     expect(shown).toBe(false);
   });
 
+  it("opens a tall fan-out on its source, the left-most node, even when it sits mid-height", () => {
+    const source = box(0, 4000);
+    const targets = Array.from({ length: 100 }, (_, i) => box(400 + (i % 5) * 400, Math.floor(i / 5) * 400));
+    const { view } = firstView([source, ...targets], canvas, minimap);
+    const shown = onScreen(source, view);
+    expect(shown.x).toBe(40);
+    expect(shown.y + shown.height / 2).toBe(canvas.height / 2);
+  });
+
   it("leaves an empty graph at the origin", () => {
     expect(firstView([], canvas, minimap).view).toEqual({ x: 0, y: 0, zoom: 1 });
   });

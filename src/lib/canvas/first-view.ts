@@ -1,7 +1,7 @@
 /**
  * The view a workflow opens at when it has none of its own kept: the whole graph if it fits
  * at a readable zoom (≥ 0.75), placed so the minimap covers no node; otherwise its start (the
- * left-most nodes) at 0.75. Pure: sizes in, pan and zoom out.
+ * left-most node, with what is around it) at 0.75. Pure: sizes in, pan and zoom out.
  */
 import { boundsOf, rectsOverlap, type Rect } from "./rect";
 
@@ -52,13 +52,16 @@ export function firstView(nodes: readonly Rect[], canvas: { width: number; heigh
     const view = fitIn(graph, area);
     if (view.zoom >= READABLE_ZOOM && !coversAny(minimap, nodes, view)) return { view, minimap: true };
   }
-  // Too big to read whole: its left edge at the left, its top at the top (or centred when it is short).
+  // Too big to read whole: its left edge at the left; a tall graph shows its start — the left-most
+  // node (a fan-out's source sits mid-height), centred when that leaves no gap above the graph.
   const zoom = READABLE_ZOOM;
   const tall = graph.height * zoom > canvas.height - 2 * PAD;
+  const start = nodes.reduce((a, b) => (b.x < a.x || (b.x === a.x && b.y < a.y) ? b : a));
+  const startCentred = canvas.height / 2 - (start.y + start.height / 2) * zoom;
   const view = {
     zoom,
     x: PAD - graph.x * zoom,
-    y: tall ? PAD - graph.y * zoom : (canvas.height - graph.height * zoom) / 2 - graph.y * zoom,
+    y: tall ? Math.min(PAD - graph.y * zoom, startCentred) : (canvas.height - graph.height * zoom) / 2 - graph.y * zoom,
   };
   return { view, minimap: !coversAny(minimap, nodes, view) };
 }
