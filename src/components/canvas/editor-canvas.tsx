@@ -40,11 +40,10 @@ import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
 import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
+import { useFitAll } from "./use-fit-all";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
-// Nodes out of view are never drawn, so never measured: a fit counts their guessed sizes too.
-const FIT_ALL = { padding: 0.2, includeHiddenNodes: true };
 
 // Node views load while the editor fetches its workflow; the canvas waits for them (never a generic-then-real swap).
 if (typeof window !== "undefined") void loadNodeViews(nodeCatalogue);
@@ -93,6 +92,7 @@ export function EditorCanvas() {
   const workflowId = useEditorStore((s) => s.workflowId);
   const minimapOpen = useUiStore((s) => s.minimapOpen);
   useMinimapKey();
+  const fitAll = useFitAll();
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
   // Set on the root while a wire is dragged, so matching handles light up (wire-drag.ts).
   const rootRef = useRef<HTMLDivElement>(null);
@@ -150,7 +150,13 @@ export function EditorCanvas() {
           <OpeningView workflowId={workflowId} onReady={onViewReady} />
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#34343f" />
           {minimapOpen && <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(11,11,15,0.75)" className="!bg-panel" ariaLabel="Minimap" />}
-          <Controls className="!border-line" aria-label="Zoom controls" fitViewOptions={FIT_ALL}>
+          <Controls className="!border-line" aria-label="Zoom controls" showFitView={false}>
+            {/* Our own: React Flow's would wait for every node to be measured (use-fit-all.ts). */}
+            <ControlButton className="react-flow__controls-fitview" aria-label="Fit View" title="Fit View" onClick={fitAll}>
+              <svg viewBox="0 0 32 30" aria-hidden>
+                <path fill="currentColor" d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+              </svg>
+            </ControlButton>
             <ControlButton
               data-testid="toggle-minimap"
               aria-label={minimapOpen ? "Hide minimap (M)" : "Show minimap (M)"}
