@@ -28,6 +28,10 @@ export function addNodeAtCenter(type: string, flow: Flow): string {
   // A node of the same type already drawn tells the new one's size best.
   const same = boxes.find((b) => b.type === type && b.height !== UNMEASURED.height);
   const size = same ? { width: same.width, height: same.height } : UNMEASURED;
-  const spot = findFreeSpot({ x: center.x - size.width / 2, y: center.y - size.height / 2 }, size, boxes);
+  // The part of the canvas in view, in flow units: a crowded view gets the node at its centre, not off screen.
+  const topLeft = rect && flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+  const bottomRight = rect && flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+  const view = topLeft && bottomRight ? { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y } : undefined;
+  const spot = findFreeSpot({ x: center.x - size.width / 2, y: center.y - size.height / 2 }, size, boxes, view);
   return useGraphStore.getState().addNode(type, spot, initialData(type));
 }

@@ -24,4 +24,21 @@ describe("findFreeSpot", () => {
       taken.push({ ...spot, ...size });
     }
   });
+
+  it("stays in view: a view full of nodes gets the node at the wanted spot, not off screen", () => {
+    const view = { x: 0, y: 0, width: 1200, height: 800 };
+    const crowd = Array.from({ length: 40 }, (_, i) => ({ x: (i % 8) * 320 - 400, y: Math.floor(i / 8) * 220 - 200, width: 300, height: 200 }));
+    // Free space exists only beyond the view: without `within` the search would go there.
+    expect(findFreeSpot({ x: 450, y: 300 }, size, crowd)).not.toEqual({ x: 450, y: 300 });
+    expect(findFreeSpot({ x: 450, y: 300 }, size, crowd, view)).toEqual({ x: 450, y: 300 });
+  });
+
+  it("takes a free spot in view when there is one", () => {
+    const view = { x: 0, y: 0, width: 1200, height: 800 };
+    const spot = findFreeSpot({ x: 450, y: 300 }, size, [{ x: 400, y: 250, width: 300, height: 200 }], view);
+    expect(spot.x).toBeGreaterThanOrEqual(0);
+    expect(spot.x + size.width).toBeLessThanOrEqual(1200);
+    expect(spot.y + size.height).toBeLessThanOrEqual(800);
+    expect(rectsOverlap({ ...spot, ...size }, { x: 400, y: 250, width: 300, height: 200 })).toBe(false);
+  });
 });

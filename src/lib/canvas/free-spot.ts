@@ -5,7 +5,7 @@ import { grow, rectsOverlap, type Rect } from "./rect";
 const GAP = 24;
 /** Candidates are tried on a grid this fine (flow units), nearest first. */
 const STEP = 40;
-/** How far out the search goes, in steps, before it gives up and takes the wanted spot. */
+/** How far out the search goes, in steps, before it gives up and takes the wanted spot (in view, if overlapping). */
 const REACH = 60;
 
 /**
@@ -14,8 +14,16 @@ const REACH = 60;
  *
  * @example findFreeSpot({ x: 0, y: 0 }, { width: 300, height: 200 }, [{ x: 0, y: 0, width: 300, height: 200 }]) // { x: 0, y: 224 } or another side
  */
-export function findFreeSpot(want: { x: number; y: number }, size: { width: number; height: number }, taken: readonly Rect[]): { x: number; y: number } {
-  const fits = (x: number, y: number) => !taken.some((r) => rectsOverlap(grow({ x, y, ...size }, GAP - 1), r));
+export function findFreeSpot(
+  want: { x: number; y: number },
+  size: { width: number; height: number },
+  taken: readonly Rect[],
+  /** The part of the canvas in view: a spot outside it would put the new node where nobody sees it. */
+  within?: Rect,
+): { x: number; y: number } {
+  const inView = (x: number, y: number) =>
+    !within || (x >= within.x && y >= within.y && x + size.width <= within.x + within.width && y + size.height <= within.y + within.height);
+  const fits = (x: number, y: number) => inView(x, y) && !taken.some((r) => rectsOverlap(grow({ x, y, ...size }, GAP - 1), r));
   if (fits(want.x, want.y)) return want;
   // Rings of growing distance (Chebyshev), each ring's cells taken nearest (Euclidean) first.
   for (let ring = 1; ring <= REACH; ring++) {
