@@ -16,6 +16,8 @@ const HEADER = 41;
 const INPUT_ROW = 84;
 const OUTPUT_ROW = 24;
 const HANDLE = 12;
+/** The fixed result area under a node that shows its result inline (result-area.tsx), below its outputs. */
+const RESULT_AREA = 230;
 
 export interface Estimate {
   initialWidth: number;
@@ -55,7 +57,7 @@ export function estimateFor(type: string): Estimate {
     ];
     estimate = {
       initialWidth: WIDTH,
-      initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12,
+      initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12 + (definition?.inlineResult !== false && outputs.length > 0 ? RESULT_AREA : 0),
       handles,
     };
     byType.set(type, estimate);

@@ -14,8 +14,11 @@ import { useUiStore } from "@/stores/ui-store";
 
 /** React Flow's minimap: 200 × 150 in the bottom-right corner, 15 px in. */
 const MINIMAP = { width: 200, height: 150, margin: 15 };
-/** Nodes drawn only when on screen are never all measured: after this, what is measured will do. */
-const MEASURE_WAIT_MS = 800;
+/**
+ * Nodes drawn only when on screen are never all measured; those not measured have guessed sizes
+ * (estimated-size.ts). A small graph is measured within a frame or two: wait that long at most.
+ */
+const MEASURE_WAIT_MS = 200;
 const UNMEASURED = { width: 300, height: 300 };
 
 export function OpeningView({ workflowId, onReady }: { workflowId: string | null; onReady: () => void }) {

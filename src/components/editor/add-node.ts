@@ -17,8 +17,25 @@ export function initialData(type: string): Record<string, unknown> | undefined {
   return nodeCatalogue.get(type)?.initialData?.({ providers: readProviders(getQueryClient()) });
 }
 
-export function addNodeAtCenter(type: string, flow: Flow): string {
-  const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+/** How long an add made while the canvas opens waits for its opening view before going ahead. */
+const OPENING_WAIT_MS = 3000;
+
+export function addNodeAtCenter(type: string, flow: Flow): void {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+  // Before the opening view is set, the view's centre is not where the person will be looking.
+  if (canvas?.dataset.view !== "opening") return void addNow(type, flow, canvas);
+  const go = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    addNow(type, flow, canvas);
+  };
+  const observer = new MutationObserver(() => canvas.dataset.view !== "opening" && go());
+  observer.observe(canvas, { attributes: true, attributeFilter: ["data-view"] });
+  const timer = setTimeout(go, OPENING_WAIT_MS);
+}
+
+function addNow(type: string, flow: Flow, canvas: HTMLElement | null): string {
+  const rect = canvas?.getBoundingClientRect();
   const center = flow.screenToFlowPosition(rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 });
   const { nodes } = useGraphStore.getState();
   const boxes: (Rect & { type?: string })[] = nodes.map((n) => {
