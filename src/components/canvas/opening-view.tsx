@@ -17,8 +17,10 @@ const MINIMAP = { width: 200, height: 150, margin: 15 };
 /**
  * Nodes drawn only when on screen are never all measured; those not measured have guessed sizes
  * (estimated-size.ts). A small graph is measured within a frame or two: wait that long at most.
+ * A big one opens on its guessed sizes at once (most of it is off screen, never measured).
  */
 const MEASURE_WAIT_MS = 200;
+const SMALL_GRAPH = 60;
 const UNMEASURED = { width: 300, height: 300 };
 
 export function OpeningView({ workflowId, onReady }: { workflowId: string | null; onReady: () => void }) {
@@ -39,7 +41,7 @@ export function OpeningView({ workflowId, onReady }: { workflowId: string | null
     const { nodeLookup, width, height } = store.getState();
     // The graph's nodes reach React Flow's store an effect later than this one may run.
     const expecting = useGraphStore.getState().nodes.length > 0;
-    if (done.current || !paneReady || (expecting && !waited && (count === 0 || !measured))) return;
+    if (done.current || !paneReady || (expecting && (count === 0 || (!waited && !measured && count <= SMALL_GRAPH)))) return;
     done.current = true;
     const boxes: Rect[] = [...nodeLookup.values()].map((n) => ({
       x: n.internals.positionAbsolute.x,
