@@ -97,3 +97,16 @@ export function normalize(graph: WireGraph) {
     edges: graph.edges.map((e) => ({ source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle })).sort((a, b) => `${a.source}${a.target}${a.targetHandle}`.localeCompare(`${b.source}${b.target}${b.targetHandle}`)),
   };
 }
+
+/** Runs the open workflow with the stub holding every answer, waits for `nodeId` to run, and cancels the run. */
+export async function runAndCancel(page: Page, nodeId: string): Promise<void> {
+  await setStubReply({ delayMs: 60_000 });
+  try {
+    await page.getByTestId("run").click();
+    await expect(node(page, nodeId)).toHaveAttribute("data-status", "RUNNING");
+    await page.getByTestId("cancel-run").click();
+    await expect(page.getByTestId("run")).toBeVisible({ timeout: 10_000 });
+  } finally {
+    await setStubReply(null);
+  }
+}

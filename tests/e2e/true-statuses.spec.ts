@@ -1,7 +1,7 @@
 /** One truth for statuses: a failed run says "failed" everywhere; a canceled node says "canceled", never "skipped". */
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { STUB_URL, createWorkflowByApi, ensureSignedIn, node, openEditor, setStubReply } from "./helpers";
+import { STUB_URL, createWorkflowByApi, ensureSignedIn, node, openEditor, runAndCancel, setStubReply } from "./helpers";
 
 /** The stub answers every model call with this HTTP error, in the provider's shape. */
 async function setStubError(status: number, errorMessage: string): Promise<void> {
@@ -53,15 +53,7 @@ test("cancel a running run: its nodes say canceled on the canvas and in run deta
   await ensureSignedIn(page);
   const id = await createWorkflowByApi(page.request, "Canceled", CHAIN);
   await openEditor(page, id);
-  await setStubReply({ delayMs: 60_000 });
-  try {
-    await page.getByTestId("run").click();
-    await expect(node(page, "model")).toHaveAttribute("data-status", "RUNNING");
-    await page.getByTestId("cancel-run").click();
-    await expect(page.getByTestId("run")).toBeVisible({ timeout: 10_000 });
-  } finally {
-    await setStubReply(null);
-  }
+  await runAndCancel(page, "model");
   await expect(page.getByTestId("status-model")).toHaveText("canceled");
   await expect(page.getByTestId("canceled-model")).toHaveText("Canceled: the run was canceled before this node finished.");
   await expect(page.getByTestId("canvas")).not.toContainText("input node failed");
