@@ -24,6 +24,7 @@ import "@xyflow/react/dist/style.css";
 import "./wire-drag.css";
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
+import { forgetPointer, notePointer } from "@/components/editor/commands/pointer";
 import { keepView } from "@/lib/client/kept-views";
 import { paintDiffEdges } from "@/components/versions/diff-style";
 import { READ_ONLY_FLOW, usePreviewGraph } from "@/components/versions/use-preview-graph";
@@ -114,7 +115,11 @@ export function EditorCanvas() {
   );
 
   return (
-    <div ref={rootRef} className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}>
+    <div ref={rootRef} className="relative h-full w-full" data-testid="canvas" data-view={viewReady ? "ready" : "opening"} data-previewing={preview ? "true" : undefined}
+      // Where a paste or a palette's node lands (commands/pointer.ts).
+      onPointerMove={(e) => notePointer(e.clientX, e.clientY)}
+      onPointerLeave={forgetPointer}
+    >
       {viewsLoaded && (
         <ReactFlow
           nodes={drawnNodes}

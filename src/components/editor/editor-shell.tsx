@@ -14,6 +14,7 @@ import { stopFollowingRun } from "@/stores/actions/run-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
+import { CommandKeys } from "./commands/command-keys";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -21,7 +22,7 @@ import { LeaveDialog, useLeaveGuard } from "./leave-guard";
 import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
 import { SaveProblemBanner } from "./save-problem-banner";
-import { useAutosave, useLiveRunQueries, useShortcuts } from "./use-editor-effects";
+import { useAutosave, useLiveRunQueries } from "./use-editor-effects";
 import { useNarrowLayout } from "./use-narrow-layout";
 
 export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; maxBodyBytes: number }) {
@@ -29,7 +30,6 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   const previewing = useVersionPreviewStore(selectPreviewing);
   useAutosave();
   useLeaveGuard();
-  useShortcuts();
   useLiveRunQueries();
   useNarrowLayout();
   useOutdatedResults();
@@ -61,6 +61,7 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   }
   return (
     <ReactFlowProvider>
+      <CommandKeys />
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
         <SaveProblemBanner />

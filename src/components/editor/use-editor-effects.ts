@@ -1,12 +1,10 @@
 /**
  * Editor-wide behaviour: debounced autosave, local drafts on every change (leaving the
- * editor is `leave-guard.tsx`'s), the keyboard shortcuts (Ctrl+Z / Ctrl+Shift+Z / Ctrl+S / Ctrl+Enter),
- * and the run queries kept in step with the live run.
+ * editor is `leave-guard.tsx`'s) and the run queries kept in step with the live run.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { staleKeysAfter } from "@/lib/client/queries/live-run";
-import { runWorkflow } from "@/stores/actions/run-workflow";
 import { keepDraft, saveNow } from "@/stores/actions/save-workflow";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
@@ -35,23 +33,6 @@ export function useAutosave(): void {
       clearTimeout(saveTimer);
       clearTimeout(draftTimer);
     };
-  }, []);
-}
-
-export function useShortcuts(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) useGraphStore.getState().undo();
-      else if ((key === "z" && e.shiftKey) || key === "y") useGraphStore.getState().redo();
-      else if (key === "s") void saveNow();
-      else if (key === "enter") void runWorkflow();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
   }, []);
 }
 
