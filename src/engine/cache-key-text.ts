@@ -60,5 +60,7 @@ function write(value: unknown, ancestors: object[]): string {
  * // '{"data":{"x_percent":10},"inputs":{"image_url":["/api/files/a"]},"type":"cropImage"}'
  */
 export function cacheKeyText(type: string, data: Record<string, unknown>, connected: ConnectedValues): string {
-  return stableStringify({ type, data, inputs: connected });
+  // A node's name (`label`) is not a param: renaming it neither reruns it nor makes its result outdated.
+  const { label: _name, ...params } = data;
+  return stableStringify({ type, data: params, inputs: connected });
 }

@@ -17,6 +17,10 @@ describe("stableStringify", () => {
 });
 
 describe("computeCacheKey", () => {
+  it("does not change when a node is renamed (its label is not a param)", () => {
+    expect(computeCacheKey("crop", { x: 1, label: "Hero crop" }, {})).toBe(computeCacheKey("crop", { x: 1 }, {}));
+  });
+
   it("ignores key order and changes with type, data or inputs", () => {
     const key = computeCacheKey("cropImage", { x_percent: 1, y_percent: 2 }, { image_url: ["u"] });
     expect(key).toMatch(/^[0-9a-f]{64}$/);

@@ -6,11 +6,17 @@ import { z } from "zod";
 
 const ZId = z.string().min(1).max(100);
 
+/** The longest name (`data.label`, DESIGN §9) a node may carry, in characters. */
+export const MAX_NODE_LABEL_CHARS = 80;
+
+/** A node's data: its params, free for its type to check, and the name people gave it. */
+const ZNodeData = z.looseObject({ label: z.string().max(MAX_NODE_LABEL_CHARS, `a name may have at most ${MAX_NODE_LABEL_CHARS} characters`).optional() });
+
 export const ZGraphNode = z.looseObject({
   id: ZId,
   type: z.string().min(1).max(100),
   position: z.object({ x: z.number(), y: z.number() }),
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: ZNodeData.default({}),
 });
 
 export const ZGraphEdge = z.looseObject({

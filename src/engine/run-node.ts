@@ -7,6 +7,7 @@ import type { ConnectedValues } from "./node-catalogue";
 import type { LogLevel } from "./statuses";
 import { type AbortAttempt, attemptNode } from "./attempt-node";
 import { computeCacheKey } from "./cache-key";
+import { nodeLogName } from "./node-log-name";
 import { errorMessage, errorStack, isRunStopError, programmingErrorStack, type RunStopError } from "./errors";
 import type { TGraphNode } from "./graph-schema";
 import { isTransientError, retryDelayMs, sleep, type RetryPolicy } from "./retry";
@@ -85,7 +86,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
     if (host.isFinished()) return;
     if (hit) {
       p.cached = true;
-      host.log?.("info", `node "${node.id}" reused cached result`, node.id);
+      host.log?.("info", `node ${nodeLogName(node)} reused cached result`, node.id);
       return host.succeed(i, { outputs: hit });
     }
   }
@@ -95,7 +96,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
   for (;;) {
     const attempt = ++p.attempts;
     host.emitStart?.({ nodeId: node.id, nodeType: node.type, input: p.input, cacheKey, startedAt: new Date(p.startedAt), attempt });
-    host.log?.("info", attempt === 1 ? `node "${node.id}" started` : `node "${node.id}" started (attempt ${attempt} of ${host.retry.maxAttempts})`, node.id);
+    host.log?.("info", attempt === 1 ? `node ${nodeLogName(node)} started` : `node ${nodeLogName(node)} started (attempt ${attempt} of ${host.retry.maxAttempts})`, node.id);
     try {
       const result = await attemptNode(executeNode, node, p.input, attempt, host.nodeTimeoutMs, host.inFlight);
       if (host.isFinished()) return;
@@ -106,7 +107,7 @@ async function lifecycle(host: NodeHost, i: number, node: TGraphNode, p: NodePro
       if (isRunStopError(error)) return host.stopBy(i, error);
       if (attempt >= host.retry.maxAttempts || !isTransientError(error)) return host.fail(i, errorMessage(error), programmingErrorStack(error));
       const delayMs = retryDelayMs(error, attempt, host.retry);
-      host.log?.("warning", `node "${node.id}" attempt ${attempt} failed: ${errorMessage(error)}; retrying in ${delayMs} ms`, node.id, { attempt, delayMs });
+      host.log?.("warning", `node ${nodeLogName(node)} attempt ${attempt} failed: ${errorMessage(error)}; retrying in ${delayMs} ms`, node.id, { attempt, delayMs });
       await sleep(delayMs, signal);
       if (host.isFinished()) return;
       if (host.isStopped()) return host.skipStopped(i);

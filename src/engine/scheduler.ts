@@ -11,6 +11,7 @@ import { EngineError, errorMessage, isRunStopError, type RunStopError } from "./
 import type { HookQueue } from "./hook-queue";
 import { NOT_PLANNED, REUSE, type RunPlan } from "./plan";
 import type { RetryPolicy } from "./retry";
+import { nodeLogName } from "./node-log-name";
 import { skipErrorText, type SkipReason } from "./skip-reasons";
 import { runNode, type NodeHost, type NodeProgress } from "./run-node";
 import type { ExecuteNodeResult, NodeFinishEvent, NodeOutcome, NodeOutputs, NodeStartEvent, RunGraphOptions } from "./run-types";
@@ -199,7 +200,7 @@ export class Scheduler implements NodeHost {
     event.outputs = result.outputs;
     if (result.meta !== undefined) event.meta = result.meta;
     if (this.reportsFinish) this.hooks.emit("onNodeFinish", event);
-    if (!event.cached) this.log?.("info", `node "${event.nodeId}" succeeded in ${event.durationMs ?? 0} ms`, event.nodeId);
+    if (!event.cached) this.log?.("info", `node ${nodeLogName(this.options.graph.nodes[i])} succeeded in ${event.durationMs ?? 0} ms`, event.nodeId);
   }
 
   fail(i: number, message: string, errorStack?: string): void {
@@ -210,7 +211,8 @@ export class Scheduler implements NodeHost {
     this.progress[i]!.error = message;
     if (errorStack !== undefined) this.progress[i]!.stack = errorStack;
     if (this.reportsFinish) this.hooks.emit("onNodeFinish", this.finishEvent(i, "FAILED"));
-    this.log?.("error", `node "${id}" failed: ${message}`, id);
+    const name = nodeLogName(graph.nodes[i]);
+    this.log?.("error", `node ${name} failed: ${message}`, id);
 
     // Everything downstream that has not started can never run: skip it, once.
     const { outStart, outEdges, edgeTarget } = this.plan.index;
@@ -221,12 +223,12 @@ export class Scheduler implements NodeHost {
       for (let k = outStart[from]; k < outStart[from + 1]; k++) {
         const t = edgeTarget[outEdges[k]];
         if (this.plan.roles[t] === NOT_PLANNED || this.state[t] !== PENDING) continue;
-        this.skip(t, { reason: "input-failed", nodeId: id });
+        this.skip(t, { reason: "input-failed", nodeId: id }, name);
         skipped.push(graph.nodes[t].id);
         stack.push(t);
       }
     }
-    if (skipped.length > 0) this.log?.("warning", `skipped ${skipped.length} downstream node(s) of "${id}": ${skipped.join(", ")}`, id);
+    if (skipped.length > 0) this.log?.("warning", `skipped ${skipped.length} downstream node(s) of ${name}: ${skipped.join(", ")}`, id);
   }
 
   private enqueueIfReady(i: number): void {
@@ -294,12 +296,12 @@ export class Scheduler implements NodeHost {
     }
   }
 
-  /** `stopMessage`: the stop's words, for a `stopped` reason. */
-  private skip(i: number, skip: SkipReason, stopMessage?: string): void {
+  /** `words`: the stop's words for a `stopped` reason, the failed node's name for `input-failed`. */
+  private skip(i: number, skip: SkipReason, words?: string): void {
     this.state[i] = SKIPPED;
     this.unfinished--;
     const p = (this.progress[i] ??= { input: {}, attempts: 0, cached: false });
-    p.error = skipErrorText(skip, stopMessage);
+    p.error = skipErrorText(skip, words);
     p.skip = skip;
     if (this.reportsFinish) this.hooks.emit("onNodeFinish", this.finishEvent(i, "SKIPPED"));
   }

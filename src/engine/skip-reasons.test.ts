@@ -20,6 +20,21 @@ describe("skip reasons", () => {
     expect(events.c.meta).toEqual({ skip: { reason: "input-failed", nodeId: "a" } });
   });
 
+  it("names the failed node by the name people gave it, with its id", async () => {
+    const graph = dag(["a", "b"], [["a", "b"]]);
+    graph.nodes[0].data = { label: "Headline writer" };
+    const events: Record<string, NodeFinishEvent> = {};
+    const logs: string[] = [];
+    await runGraph({
+      graph,
+      scope: "FULL",
+      executeNode: (node) => (node.id === "a" ? Promise.reject(new Error("boom")) : Promise.resolve({ outputs: {} })),
+      hooks: { onNodeFinish: (e) => void (events[e.nodeId] = e), onLog: (e) => void logs.push(e.message) },
+    });
+    expect(events.b.error).toBe('skipped: upstream "Headline writer" (a) failed');
+    expect(logs).toContain('node "Headline writer" (a) failed: boom');
+  });
+
   it("gives a cancel its own reason, on the node in flight and on those not started", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);

@@ -16,14 +16,17 @@ export type SkipReason =
 
 export type SkipReasonKind = SkipReason["reason"];
 
-/** The `error` text written beside each reason (what older readers of the API already show). */
-export function skipErrorText(skip: SkipReason, stopMessage?: string): string {
+/**
+ * The `error` text written beside each reason (what older readers of the API already show).
+ * `words`: the stop's message for `stopped`; the failed node's name (`nodeLogName`) for `input-failed`.
+ */
+export function skipErrorText(skip: SkipReason, words?: string): string {
   switch (skip.reason) {
     case "canceled":
       return "canceled";
     case "input-failed":
-      return `skipped: upstream "${skip.nodeId}" failed`;
+      return `skipped: upstream ${words ?? JSON.stringify(skip.nodeId)} failed`;
     case "stopped":
-      return skip.here && stopMessage ? stopMessage : `skipped: ${stopMessage ?? "the run was stopped"}`;
+      return skip.here && words ? words : `skipped: ${words ?? "the run was stopped"}`;
   }
 }

@@ -30,6 +30,13 @@ function sampleGraph(): TGraph {
 }
 
 describe("validateGraph", () => {
+  it("accepts a node's name up to 80 characters and names the path of a longer one", () => {
+    const named = (label: unknown) => ({ nodes: [node("n", "note", { text: "x", label })], edges: [] });
+    expect(validate(named("a".repeat(80)))).toMatchObject({ ok: true });
+    expect(validate(named("a".repeat(81)))).toMatchObject({ ok: false, issues: [{ path: "nodes[0].data.label", code: "invalid_shape" }] });
+    expect(validate(named(42))).toMatchObject({ ok: false, issues: [{ path: "nodes[0].data.label" }] });
+  });
+
   it("accepts a valid graph and keeps React Flow's extra keys", () => {
     const graph = sampleGraph();
     const withUi = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, selected: true, measured: { width: 200, height: 80 } })) };
