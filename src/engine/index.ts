@@ -35,6 +35,7 @@ export type {
   RunGraphOptions,
   RunOutcome,
 } from "./run-types";
+export { nodeLogName } from "./node-log-name";
 export { skipErrorText, type SkipReason, type SkipReasonKind } from "./skip-reasons";
 export { computeCacheKey, stableStringify } from "./cache-key";
 export { DEFAULT_RETRY_POLICY, isTransientError, retryDelayMs, type RetryPolicy } from "./retry";

@@ -26,7 +26,8 @@ export interface GraphState {
   addNode: (type: string, position: { x: number; y: number }, data?: Record<string, unknown>) => string;
   updateNodeData: (id: string, patch: Record<string, unknown>, coalesceKey?: string) => void;
   removeNodes: (ids: string[]) => void;
-  duplicateNode: (id: string) => string | null;
+  /** Adds nodes and edges (a paste, a duplicate) as one undoable edit; they become the selection. */
+  insertGraph: (nodes: Node[], edges: Edge[]) => void;
   undo: () => void;
   redo: () => void;
 }
@@ -137,19 +138,14 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       });
       bump();
     },
-    duplicateNode: (id) => {
-      const node = get().nodes.find((n) => n.id === id);
-      if (!node?.type) return null;
-      const copy: Node = {
-        id: newNodeId(node.type),
-        type: node.type,
-        position: { x: node.position.x + 40, y: node.position.y + 40 },
-        data: structuredClone(node.data),
-      };
+    insertGraph: (added, addedEdges) => {
+      if (added.length === 0) return;
       checkpoint();
-      set({ nodes: [...get().nodes, copy] });
+      set({
+        nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.map((n) => ({ ...n, selected: true }))],
+        edges: [...get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...addedEdges.map((e) => ({ ...e, selected: true }))],
+      });
       bump();
-      return copy.id;
     },
     undo: () => {
       const { past, future, nodes, edges } = get();

@@ -11,6 +11,10 @@ interface UiState {
   /** Below 1280 px the side panels fold into rails and open over the canvas. */
   narrow: boolean;
   minimapOpen: boolean;
+  /** The node whose title is being edited in place (rename). */
+  renamingNodeId: string | null;
+  /** A plain drag on the empty canvas draws a selection box (panning moves to the middle or right button). */
+  selectionMode: boolean;
   set: (patch: Partial<Omit<UiState, "set">>) => void;
 }
 
@@ -21,5 +25,7 @@ export const useUiStore = create<UiState>()((set) => ({
   historyOpen: true,
   narrow: false,
   minimapOpen: true,
+  renamingNodeId: null,
+  selectionMode: false,
   set: (patch) => set(patch),
 }));

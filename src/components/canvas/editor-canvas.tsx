@@ -30,6 +30,7 @@ import { paintDiffEdges } from "@/components/versions/diff-style";
 import { READ_ONLY_FLOW, usePreviewGraph } from "@/components/versions/use-preview-graph";
 import { checkConnection } from "@/nodes/connection-rules";
 import { nodeCatalogue } from "@/nodes/registry";
+import { toggleSelectionMode } from "@/stores/actions/selection";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
@@ -92,6 +93,7 @@ export function EditorCanvas() {
   const onViewReady = useCallback(() => setViewReady(true), []);
   const workflowId = useEditorStore((s) => s.workflowId);
   const minimapOpen = useUiStore((s) => s.minimapOpen);
+  const selectionMode = useUiStore((s) => s.selectionMode);
   useMinimapKey();
   const fitAll = useFitAll();
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
@@ -141,7 +143,12 @@ export function EditorCanvas() {
           }}
           onDrop={onDrop}
           colorMode="dark"
-          deleteKeyCode={["Delete", "Backspace"]}
+          // Delete/Backspace are the `selection.delete` command (commands/editor-commands.ts), so keys, menus and help agree.
+          deleteKeyCode={null}
+          // Box selection: Shift+drag on the empty canvas, or a plain drag in selection mode (S), which pans with the middle or right button.
+          selectionKeyCode="Shift"
+          selectionOnDrag={selectionMode}
+          panOnDrag={selectionMode ? [1, 2] : true}
           // A previewed version is read-only: this replaces every editing handler above.
           {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
@@ -170,6 +177,15 @@ export function EditorCanvas() {
               onClick={() => useUiStore.getState().set({ minimapOpen: !minimapOpen })}
             >
               <svg viewBox="0 0 24 24" aria-hidden><path fill="currentColor" d="M3 5h18v14H3zm2 2v10h14V7zm7 5h6v4h-6z" /></svg>
+            </ControlButton>
+            <ControlButton
+              data-testid="toggle-selection-mode"
+              aria-label={selectionMode ? "Drag pans the canvas (S)" : "Drag selects a box (S)"}
+              title={selectionMode ? "Selection mode on: drag selects a box, middle or right button pans (S)" : "Selection mode: drag on the empty canvas selects a box (S)"}
+              aria-pressed={selectionMode}
+              onClick={toggleSelectionMode}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden><path fill="none" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2" d="M4 4h16v16H4z" /></svg>
             </ControlButton>
           </Controls>
         </ReactFlow>

@@ -1,7 +1,10 @@
-/** The ⋯ menu on every node: run, connect by keyboard, duplicate, delete. */
+/** The ⋯ menu on every node: run, connect by keyboard, rename, duplicate (with the selection it is part of), delete. */
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { duplicateNodes } from "@/stores/actions/clipboard";
+import { startRename } from "@/stores/actions/rename-node";
 import { runWorkflow } from "@/stores/actions/run-workflow";
+import { selectionWith } from "@/stores/actions/selection";
 import { useGraphStore } from "@/stores/graph-store";
 import { useUiStore } from "@/stores/ui-store";
 
@@ -50,7 +53,8 @@ export function NodeMenu({ nodeId, hasOutputs }: { nodeId: string; hasOutputs: b
         <div role="menu" className="absolute right-0 top-7 z-50 w-48 overflow-hidden rounded-lg border border-line bg-panel-2 py-1 shadow-xl">
           {item("Run this node", "menu-run", () => void runWorkflow([nodeId]))}
           {hasOutputs && item("Connect output to…", "menu-connect", () => useUiStore.getState().set({ connectFrom: nodeId }))}
-          {item("Duplicate", "menu-duplicate", () => useGraphStore.getState().duplicateNode(nodeId))}
+          {item("Rename", "menu-rename", () => startRename(nodeId))}
+          {item("Duplicate", "menu-duplicate", () => duplicateNodes(selectionWith(nodeId)))}
           {item("Delete", "menu-delete", () => useGraphStore.getState().removeNodes([nodeId]), true)}
         </div>
       )}

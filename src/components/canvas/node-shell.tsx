@@ -1,6 +1,6 @@
 /**
  * The chrome every node shares, from its definition: header (icon in the node's colour,
- * label, status, ▶ run this node, menu), the body, outputs on the right, the result by port
+ * its name — renamed in place, status, ▶ run this node, menu), the body, outputs on the right, the result by port
  * type (and a streaming answer as it grows), tokens and cost after a model call, a pulsing
  * glow while running, problems in plain words, what the node adjusted (`meta.notices`), and
  * an "outdated" mark (result dimmed) once params or inputs changed since the result.
@@ -18,6 +18,7 @@ import { useOutdatedReason } from "@/stores/outdated-store";
 import { LiveText } from "./live-text";
 import { NodeIcon } from "./node-icon";
 import { NodeMenu } from "./node-menu";
+import { NodeTitle } from "./node-title";
 import { OutdatedBadge } from "./outdated-badge";
 import { OutputHandles } from "./output-handles";
 import { ResultArea } from "./result-area";
@@ -75,7 +76,7 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
       {running && <div aria-hidden className="pointer-events-none absolute -inset-1 animate-pulse rounded-2xl ring-2 ring-violet-500/70 shadow-[0_0_24px_4px_rgba(139,92,246,0.45)]" />}
       <div className="flex items-center gap-2 border-b border-line px-3 py-2" data-testid="node-header">
         <span className="flex h-6 w-6 items-center justify-center rounded-md bg-panel-2" style={{ color: def.color }}><NodeIcon path={def.icon} className="h-3.5 w-3.5" /></span>
-        <span className="font-medium text-zinc-100">{def.label}</span>
+        <NodeTitle id={id} typeName={def.label} />
         {status !== "IDLE" && (
           <span data-testid={`status-${id}`} className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${STATUS_STYLE[status] ?? ""}`}>
             {result ? nodeStatusWord(result) : status.toLowerCase()}

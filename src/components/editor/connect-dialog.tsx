@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { checkConnection } from "@/nodes/connection-rules";
 import { PORT_COLORS } from "@/components/canvas/port-colors";
+import { nodeName } from "@/nodes/node-name";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
@@ -25,7 +26,7 @@ export function ConnectDialog() {
         .filter(([, p]) => p.type === outPort.type && target.id !== from)
         .map(([input, p]) => {
           const c = { source: from, sourceHandle: out, target: target.id, targetHandle: input };
-          return { c, label: `${def?.label} · ${p.label}`, target: target.id, type: p.type, check: checkConnection(nodes, edges, c) };
+          return { c, label: `${nodeName(target)} · ${p.label}`, target: target.id, type: p.type, check: checkConnection(nodes, edges, c) };
         });
     }),
   );
@@ -33,7 +34,7 @@ export function ConnectDialog() {
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/60" onKeyDown={(e) => e.key === "Escape" && close()}>
       <div role="dialog" aria-modal="true" aria-labelledby="connect-title" data-testid="connect-dialog" className="w-[420px] rounded-xl border border-line bg-panel p-4 shadow-2xl">
-        <h2 id="connect-title" className="mb-1 font-semibold">Connect {sourceDef?.label} output to…</h2>
+        <h2 id="connect-title" className="mb-1 font-semibold">Connect {source ? nodeName(source) : ""} output to…</h2>
         <p className="mb-3 text-xs text-zinc-400">Only inputs of the same type are listed.</p>
         <ul className="max-h-80 space-y-1 overflow-y-auto">
           {options.map((o, i) => (

@@ -15,6 +15,7 @@ import { useEditorStore } from "@/stores/editor-store";
 import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { CommandKeys } from "./commands/command-keys";
+import { PasteListener } from "./commands/paste-listener";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -62,6 +63,7 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   return (
     <ReactFlowProvider>
       <CommandKeys />
+      <PasteListener />
       <div className="flex h-screen flex-col bg-canvas" data-testid="editor">
         <EditorToolbar />
         <SaveProblemBanner />

@@ -11,7 +11,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { TExecuteBody } from "@/contracts/run";
 import type { TBudget } from "@/contracts/usage";
-import { EngineError, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
+import { EngineError, nodeLogName, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
@@ -59,8 +59,11 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<Cre
 
   const issues = await checkRunReadiness(userId, graph, plan.nodeIds);
   if (issues.length > 0) {
-    const names = [...new Set(issues.map((issue) => issue.nodeId))].join(", ");
-    throw new AppError("NOT_READY", `not ready to run: ${issues.map((i) => `${i.nodeId}: ${i.message}`).join("; ")}`, {
+    // Named as people named them (`data.label`), with the id.
+    const byId = new Map(graph.nodes.map((node) => [node.id, nodeLogName(node)]));
+    const nameOf = (nodeId: string) => byId.get(nodeId) ?? JSON.stringify(nodeId);
+    const names = [...new Set(issues.map((issue) => nameOf(issue.nodeId)))].join(", ");
+    throw new AppError("NOT_READY", `not ready to run: ${issues.map((i) => `${nameOf(i.nodeId)}: ${i.message}`).join("; ")}`, {
       issues: issues.map((issue) => ({ path: `nodes.${issue.nodeId}.${issue.field}`, message: issue.message, code: "not_ready" })),
       extra: { nodes: issues, summary: `nodes not ready: ${names}` },
     });

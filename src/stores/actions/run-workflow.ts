@@ -8,6 +8,7 @@ import { followRun } from "@/lib/client/run-events";
 import { readinessWords } from "@/lib/readiness-words";
 import { cancelRun, startRun } from "@/lib/client/runs-api";
 import type { RunScope } from "@/lib/client/types";
+import { nodeName } from "@/nodes/node-name";
 import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
 import { useRunStore } from "../run-store";
@@ -41,6 +42,12 @@ function issuesByNode(issues: ApiIssue[]): Record<string, string[]> {
     (out[id] ??= []).push(readinessWords(nodes.find((n) => n.id === id)?.type, field, issue.message));
   }
   return out;
+}
+
+/** "Text, Headline writer, Run Any LLM and 2 more": the first three by name. */
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 3).join(", ");
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }
 
 export function follow(runId: string): void {
@@ -87,8 +94,9 @@ export async function runWorkflow(nodeIds?: string[]): Promise<void> {
     if (error instanceof ApiError && error.issues.length > 0) {
       const problems = issuesByNode(error.issues);
       useRunStore.getState().setProblems(problems);
-      const count = Object.keys(problems).length;
-      toast(count > 0 ? `${count} node${count > 1 ? "s" : ""} not ready to run — see the highlighted nodes` : errorText(error), "error", 6000);
+      const nodes = useGraphStore.getState().nodes;
+      const names = Object.keys(problems).map((id) => nodeName(nodes.find((n) => n.id === id) ?? { type: id }));
+      toast(names.length > 0 ? `Not ready to run: ${listNames(names)} — see the highlighted nodes` : errorText(error), "error", 6000);
       return;
     }
     toast(`Could not start the run: ${errorText(error)}`, "error", 6000);
