@@ -68,6 +68,16 @@ describe("create, read, replace, update, delete", () => {
     expect(got.json?.workflow.edges).toHaveLength(1);
   });
 
+  it("refuses a node name longer than 80 characters on create and import, naming nodes[i].data.label", async () => {
+    const named = { ...textNode("a"), data: { text: "hi", label: "x".repeat(81) } };
+    const created = await callRoute(create, "/api/workflows", { headers: alice.headers, body: { name: "wf", nodes: [textNode("z"), named], edges: [] } });
+    expect(created.status).toBe(400);
+    expect(created.json?.issues[0]).toMatchObject({ path: "nodes[1].data.label" });
+    const imported = await callRoute(importRoute, "/api/workflows/import", { headers: alice.headers, body: { nodes: [named], edges: [] } });
+    expect(imported.status).toBe(400);
+    expect(imported.json?.issues[0]).toMatchObject({ path: "nodes[0].data.label" });
+  });
+
   it("saves a half-finished graph (empty prompt, no upload yet)", async () => {
     const nodes = [llmNode("l1"), { id: "u1", type: "uploadImage", position: { x: 0, y: 0 }, data: {} }];
     nodes[0].data = { provider: "google", model: "" } as never;
