@@ -189,7 +189,7 @@ test("a renamed node is named in its header, the connect dialog, run details and
 
 test("box select, duplicate with the inner edge, Escape clears, Delete removes nodes and edges in one undo step", async ({ page }) => {
   await ensureSignedIn(page);
-  const graph: WireGraph = { ...PAIR, nodes: [...PAIR.nodes, { id: "other", type: "text", position: { x: 0, y: 420 }, data: { text: "alone" } }] };
+  const graph: WireGraph = { ...PAIR, nodes: [...PAIR.nodes, { id: "other", type: "text", position: { x: 900, y: 0 }, data: { text: "alone" } }] };
   const id = await createWorkflowByApi(page.request, "Selection", graph);
   await openEditor(page, id);
   await expect(allNodes(page)).toHaveCount(3);
