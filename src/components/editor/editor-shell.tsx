@@ -15,6 +15,9 @@ import { useEditorStore } from "@/stores/editor-store";
 import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { CommandKeys } from "./commands/command-keys";
+import { CommandPalette } from "./commands/command-palette";
+import { ContextMenu } from "./commands/context-menu";
+import { ShortcutHelp } from "./commands/shortcut-help";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -80,6 +83,9 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
         <ConnectDialog />
         <ConflictDialog />
         <LeaveDialog />
+        <CommandPalette />
+        <ContextMenu />
+        <ShortcutHelp />
       </div>
     </ReactFlowProvider>
   );
