@@ -34,7 +34,10 @@ function Palette({ request }: { request: PaletteRequest }) {
   const wireNodeType = useGraphStore((s) => s.nodes.find((n) => n.id === request.wire?.nodeId)?.type);
   const wireFrom = wireNodeType ? nodeCatalogue.get(wireNodeType) : undefined;
 
-  useEffect(() => list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" }), [active]);
+  // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
+  useEffect(() => {
+    void list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [active]);
 
   const pick = (entry: PaletteEntry | undefined) => {
     if (!entry?.enabled) return;

@@ -31,7 +31,9 @@ export function ShortcutHelp() {
 function HelpDialog() {
   const close = useRef<HTMLButtonElement>(null);
   const mac = isMac();
-  useEffect(() => close.current?.focus(), []);
+  useEffect(() => {
+    close.current?.focus();
+  }, []);
   const row = (label: string, keys: string, testId?: string) => (
     <li key={label} className="flex items-baseline gap-4 py-1 text-sm" data-testid={testId}>
       <span className="text-zinc-300">{label}</span>
