@@ -3,10 +3,15 @@
  * empty canvas), the right-click menus of a node and of the canvas (mouse and keyboard), and
  * the shortcut help — all read from the one command list.
  */
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkflowByApi, ensureSignedIn, getWorkflowByApi, node, openEditor, waitSaved } from "./helpers";
 
 const llmData = { provider: "openai-compatible", model: "llama3.2" };
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.GALAXY_SHOTS) await page.screenshot({ path: join(process.env.GALAXY_SHOTS, `${name}.png`) });
+};
 
 async function canvasPoint(page: Page, fx: number, fy: number) {
   const box = (await page.getByTestId("canvas").boundingBox())!;
@@ -20,6 +25,7 @@ test("Ctrl+K opens the palette with its field focused; typing llm and Enter adds
   await page.mouse.move(at.x, at.y);
   await page.keyboard.press("Control+K");
   await expect(page.getByTestId("palette-input")).toBeFocused();
+  await shot(page, "palette-open");
   await page.keyboard.type("llm");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("palette")).toBeHidden();
