@@ -24,6 +24,7 @@ import "@xyflow/react/dist/style.css";
 import "./wire-drag.css";
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { initialData } from "@/components/editor/add-node";
+import { useCanvasGestures } from "@/components/editor/commands/canvas-gestures";
 import { forgetPointer, notePointer } from "@/components/editor/commands/pointer";
 import { keepView } from "@/lib/client/kept-views";
 import { paintDiffEdges } from "@/components/versions/diff-style";
@@ -40,9 +41,8 @@ import { withEstimatedSizes } from "./estimated-size";
 import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
-import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
-import { useFitAll } from "./use-fit-all";
+import { CANVAS_ZOOM, useFitAll } from "./use-fit-all";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
@@ -94,16 +94,17 @@ export function EditorCanvas() {
   const workflowId = useEditorStore((s) => s.workflowId);
   const minimapOpen = useUiStore((s) => s.minimapOpen);
   const selectionMode = useUiStore((s) => s.selectionMode);
-  useMinimapKey();
   const fitAll = useFitAll();
   const viewsLoaded = useNodeViewsLoaded(nodeCatalogue);
   // Set on the root while a wire is dragged, so matching handles light up (wire-drag.ts).
   const rootRef = useRef<HTMLDivElement>(null);
   const onWireStart = useCallback((_e: MouseEvent | TouchEvent, params: OnConnectStartParams) => markWireDrag(rootRef.current, params), []);
+  // Right-click menus, and the palette from a double-click or a wire dropped on empty canvas.
+  const gestures = useCanvasGestures();
   const onWireEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     clearWireDrag(rootRef.current);
-    onConnectEnd(e, state);
-  }, []);
+    if (!gestures.onWireDrop(e, state)) onConnectEnd(e, state);
+  }, [gestures]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -121,6 +122,7 @@ export function EditorCanvas() {
       // Where a paste or a palette's node lands (commands/pointer.ts).
       onPointerMove={(e) => notePointer(e.clientX, e.clientY)}
       onPointerLeave={forgetPointer}
+      onDoubleClick={preview ? undefined : gestures.onDoubleClick}
     >
       {viewsLoaded && (
         <ReactFlow
@@ -142,6 +144,7 @@ export function EditorCanvas() {
             }
           }}
           onDrop={onDrop}
+          {...gestures.flowProps}
           colorMode="dark"
           // Delete/Backspace are the `selection.delete` command (commands/editor-commands.ts), so keys, menus and help agree.
           deleteKeyCode={null}
@@ -153,8 +156,8 @@ export function EditorCanvas() {
           {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
           onMoveEnd={(_e, view) => viewReady && workflowId && keepView(workflowId, view)}
-          minZoom={0.1}
-          maxZoom={2}
+          minZoom={CANVAS_ZOOM.min}
+          maxZoom={CANVAS_ZOOM.max}
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ interactionWidth: 16 }}
           className={`!bg-canvas ${viewReady ? "" : "opacity-0"}`}

@@ -37,6 +37,17 @@ export function addNodeAtCenter(type: string, flow: Flow): void {
 function addNow(type: string, flow: Flow, canvas: HTMLElement | null): string {
   const rect = canvas?.getBoundingClientRect();
   const center = flow.screenToFlowPosition(rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 });
+  return addNodeNear(type, flow, center, "center");
+}
+
+/**
+ * Adds a node of `type` as near `at` (flow units) as free space allows and returns its id. `anchor`
+ * says which part of the node sits at `at`: its centre, or (for a wire dropped there) the middle
+ * of its left edge, where inputs are, or of its right edge, where outputs are.
+ */
+export function addNodeNear(type: string, flow: Flow, at: { x: number; y: number }, anchor: "center" | "left" | "right"): string {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+  const rect = canvas?.getBoundingClientRect();
   const { nodes } = useGraphStore.getState();
   const boxes: (Rect & { type?: string })[] = nodes.map((n) => {
     const measured = flow.getInternalNode(n.id)?.measured;
@@ -49,6 +60,9 @@ function addNow(type: string, flow: Flow, canvas: HTMLElement | null): string {
   const topLeft = rect && flow.screenToFlowPosition({ x: rect.left, y: rect.top });
   const bottomRight = rect && flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
   const view = topLeft && bottomRight ? { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y } : undefined;
-  const spot = findFreeSpot({ x: center.x - size.width / 2, y: center.y - size.height / 2 }, size, boxes, view);
+  // Ports sit near the top of a node: a wire's end lands by the header, not half a node down.
+  const want =
+    anchor === "center" ? { x: at.x - size.width / 2, y: at.y - size.height / 2 } : { x: anchor === "left" ? at.x : at.x - size.width, y: at.y - 60 };
+  const spot = findFreeSpot(want, size, boxes, view);
   return useGraphStore.getState().addNode(type, spot, initialData(type));
 }

@@ -15,7 +15,10 @@ import { useEditorStore } from "@/stores/editor-store";
 import { useOutdatedResults } from "@/stores/outdated-store";
 import { selectPreviewing, useVersionPreviewStore } from "@/stores/version-preview-store";
 import { CommandKeys } from "./commands/command-keys";
+import { CommandPalette } from "./commands/command-palette";
+import { ContextMenu } from "./commands/context-menu";
 import { PasteListener } from "./commands/paste-listener";
+import { ShortcutHelp } from "./commands/shortcut-help";
 import { ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -82,6 +85,9 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
         <ConnectDialog />
         <ConflictDialog />
         <LeaveDialog />
+        <CommandPalette />
+        <ContextMenu />
+        <ShortcutHelp />
       </div>
     </ReactFlowProvider>
   );

@@ -8,6 +8,7 @@ import { panelSections } from "@/nodes/panel-sections";
 import { nodeCatalogue } from "@/nodes/registry";
 import { useUiStore } from "@/stores/ui-store";
 import { addNodeAtCenter } from "./add-node";
+import { openHelp } from "./commands/overlays";
 
 const SECTIONS = panelSections(nodeCatalogue);
 const OFFERED = SECTIONS.flatMap((s) => s.definitions);
@@ -94,6 +95,9 @@ export function LeftSidebar() {
       <p className="mt-auto border-t border-line px-3 py-3 text-[11px] leading-relaxed text-zinc-500">
         Drag a node onto the canvas or click to add. Connect outputs (right) to inputs of the same colour.
         Ctrl+Z undo · Ctrl+S save · Ctrl+Enter run.
+        <button type="button" data-testid="open-shortcuts" className="mt-1 block text-violet-300 hover:underline" onClick={openHelp}>
+          Keyboard shortcuts (?)
+        </button>
       </p>
     </aside>
   );

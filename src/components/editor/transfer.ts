@@ -52,3 +52,15 @@ export async function importIntoCanvas(file: File): Promise<void> {
   useGraphStore.getState().replace(nodes, edges);
   toast(`Imported ${nodes.length} nodes — Ctrl+Z to undo`, "success");
 }
+
+/** Asks for a workflow file (the system's file picker) and imports it: the palette's "Import". */
+export function chooseImportFile(): void {
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = ".json,application/json";
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) void importIntoCanvas(file);
+  });
+  input.click();
+}
