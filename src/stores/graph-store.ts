@@ -27,6 +27,8 @@ export interface GraphState {
   updateNodeData: (id: string, patch: Record<string, unknown>, coalesceKey?: string) => void;
   removeNodes: (ids: string[]) => void;
   duplicateNode: (id: string) => string | null;
+  /** Moves the given nodes to new positions as one undoable edit (tidy up); an empty map changes nothing. */
+  moveNodes: (positions: ReadonlyMap<string, { x: number; y: number }>) => void;
   undo: () => void;
   redo: () => void;
 }
@@ -150,6 +152,12 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       set({ nodes: [...get().nodes, copy] });
       bump();
       return copy.id;
+    },
+    moveNodes: (positions) => {
+      if (positions.size === 0) return;
+      checkpoint();
+      set({ nodes: get().nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) });
+      bump();
     },
     undo: () => {
       const { past, future, nodes, edges } = get();
