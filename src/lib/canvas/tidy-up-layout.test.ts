@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { estimateFor } from "@/components/canvas/estimated-size";
 import { nodeCatalogue } from "@/nodes/registry";
 import { graphFixture } from "../../../tests/fixtures";
+import { estimatedNodeSize } from "./estimated-node-size";
 import { SPACING, tidyUpLayout, type TidyEdge, type TidyNode, type XY } from "./tidy-up-layout";
 
 function sized(n: { id: string; type: string; position: XY }): TidyNode {
-  const { initialWidth, initialHeight } = estimateFor(n.type);
-  return { id: n.id, type: n.type, position: n.position, width: initialWidth, height: initialHeight };
+  return { id: n.id, type: n.type, position: n.position, ...estimatedNodeSize(n.type) };
 }
 
 function moved(nodes: readonly TidyNode[], positions: Map<string, XY>): TidyNode[] {

@@ -3,8 +3,8 @@
  * selected, as one undo step, then brings the tidied nodes into view.
  */
 import type { Node, ReactFlowInstance } from "@xyflow/react";
-import { estimateFor } from "@/components/canvas/estimated-size";
 import { isCanvasOnlyType } from "@/lib/canvas/canvas-only-types";
+import { estimatedNodeSize } from "@/lib/canvas/estimated-node-size";
 import { boundsOf, type Rect } from "@/lib/canvas/rect";
 import { tidyUpLayout, type TidyNode } from "@/lib/canvas/tidy-up-layout";
 import { useGraphStore } from "@/stores/graph-store";
@@ -36,13 +36,13 @@ export async function tidyUp(nodeIds?: string[], view?: TidyView): Promise<numbe
 /** The node's size as drawn (React Flow's measure), else its own (notes, frames), else the guess its definition gives. */
 function sizedNode(n: Node, view?: TidyView): TidyNode {
   const measured = n.measured?.width !== undefined ? n.measured : view?.getInternalNode(n.id)?.measured;
-  const guess = estimateFor(n.type ?? "");
+  const guess = estimatedNodeSize(n.type ?? "");
   return {
     id: n.id,
     type: n.type ?? "",
     position: n.position,
-    width: measured?.width ?? n.width ?? guess.initialWidth,
-    height: measured?.height ?? n.height ?? guess.initialHeight,
+    width: measured?.width ?? n.width ?? guess.width,
+    height: measured?.height ?? n.height ?? guess.height,
   };
 }
 
