@@ -8,7 +8,7 @@ import { useVersionsPanel } from "@/components/versions/versions-panel-state";
 import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
 import { saveBudget } from "@/stores/actions/save-settings";
 import { saveNow } from "@/stores/actions/save-workflow";
-import { tidyUp } from "@/stores/actions/tidy-up";
+import { tidyUp, useTidying } from "@/stores/actions/tidy-up";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
@@ -38,6 +38,7 @@ export function EditorToolbar() {
   const versionsOpen = useVersionsPanel((s) => s.open);
   const flow = useReactFlow();
   const canTidy = useGraphStore((s) => s.nodes.length >= 2);
+  const tidying = useTidying((s) => s.busy);
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 whitespace-nowrap border-b border-line bg-panel px-3">
@@ -63,10 +64,11 @@ export function EditorToolbar() {
           className={BTN}
           data-testid="tidy-up"
           title={selected.length >= 2 ? "Tidy up the selection (Shift+Alt+T)" : "Tidy up: lay the graph out left to right (Shift+Alt+T)"}
-          disabled={!canTidy || previewing}
+          disabled={!canTidy || previewing || tidying}
+          aria-busy={tidying}
           onClick={() => void tidyUp(selected, flow)}
         >
-          Tidy up
+          {tidying ? "Tidying…" : "Tidy up"}
         </button>
         <button type="button" className={BTN} data-testid="save" title="Save (Ctrl+S)" onClick={() => void saveNow()}>Save</button>
         <button type="button" className={BTN} data-testid="export" onClick={() => void exportCurrent()}>Export</button>

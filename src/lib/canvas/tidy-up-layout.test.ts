@@ -67,7 +67,8 @@ function randomGraph(seed: number, size: number): { nodes: TidyNode[]; edges: Ti
   return { nodes, edges };
 }
 
-describe("tidyUpLayout", () => {
+// ELK is large and loads on first use; on a busy machine a layout of a few dozen nodes can take seconds.
+describe("tidyUpLayout", { timeout: 30_000 }, () => {
   it("lays the template out left to right by data flow with no two boxes closer than the spacing, its top-left kept", async () => {
     const fixture = graphFixture("product-marketing-kit");
     const nodes = fixture.nodes.map(sized);

@@ -6,7 +6,7 @@ import { tidyUp } from "./tidy-up";
 const text = (id: string, x: number, y: number, extra: Partial<Node> = {}): Node => ({ id, type: "text", position: { x, y }, data: { text: id }, ...extra });
 const positions = () => Object.fromEntries(useGraphStore.getState().nodes.map((n) => [n.id, n.position]));
 
-describe("tidyUp", () => {
+describe("tidyUp", { timeout: 30_000 }, () => {
   beforeEach(() => {
     useGraphStore.getState().load(
       [text("a", 0, 0), text("b", 5, 5), { id: "l", type: "llm", position: { x: 10, y: 10 }, data: {} }],

@@ -7,6 +7,7 @@ import { isCanvasOnlyType } from "@/lib/canvas/canvas-only-types";
 import { estimatedNodeSize } from "@/lib/canvas/estimated-node-size";
 import { boundsOf, type Rect } from "@/lib/canvas/rect";
 import { tidyUpLayout, type TidyNode, type XY } from "@/lib/canvas/tidy-up-layout";
+import { create } from "zustand";
 import { useGraphStore } from "@/stores/graph-store";
 
 /** What tidying reads from and does to the canvas: measured sizes, and the view it fits. */
@@ -15,11 +16,24 @@ export type TidyView = Pick<ReactFlowInstance, "getInternalNode" | "fitBounds">;
 /** The view shows at least this much around the tidied nodes (flow units), so two nodes are not blown up to fill the screen. */
 const MIN_VIEW = { width: 1200, height: 800 };
 
+/** True while a tidy-up is being worked out (the first one also loads ELK): the toolbar button says so. */
+export const useTidying = create<{ busy: boolean }>()(() => ({ busy: false }));
+
 /**
  * Tidies `nodeIds` when two or more of them can be laid out, else the whole graph. Returns how
  * many nodes moved (0 when there was nothing to do, or the graph changed while ELK worked).
  */
 export async function tidyUp(nodeIds?: string[], view?: TidyView): Promise<number> {
+  if (useTidying.getState().busy) return 0;
+  useTidying.setState({ busy: true });
+  try {
+    return await tidyNow(nodeIds, view);
+  } finally {
+    useTidying.setState({ busy: false });
+  }
+}
+
+async function tidyNow(nodeIds: string[] | undefined, view: TidyView | undefined): Promise<number> {
   const { nodes, edges, revision } = useGraphStore.getState();
   const chosen = new Set(nodeIds ?? []);
   const selection = nodes.filter((n) => chosen.has(n.id) && !isCanvasOnlyType(n.type)).length >= 2 ? chosen : undefined;
