@@ -33,6 +33,23 @@ export const ZLastRun = z
   .object({ id: z.string(), status: z.enum(RUN_STATUSES), createdAt: ZIsoDate })
   .meta({ id: "LastRun" });
 
+/** How much of a graph a dashboard card's picture carries: enough to recognise its shape, bounded whatever its size. */
+export const PREVIEW_LIMITS = { nodes: 200, edges: 400 } as const;
+
+/** A workflow's graph in small, for the dashboard's picture of it. */
+export const ZWorkflowPreview = z
+  .object({
+    nodeCount: z.number().int().meta({ description: "how many nodes the graph has (nodes lists at most the first 200)" }),
+    nodes: z
+      .array(z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number(), type: z.string() }))
+      .meta({ description: "the first 200 nodes in the graph's order: box in flow units, rounded (size as stored, else as guessed from the type)" }),
+    edges: z
+      .array(z.tuple([z.number().int(), z.number().int()]))
+      .meta({ description: "at most 400 edges between listed nodes, as [source, target] indexes into nodes" }),
+  })
+  .meta({ id: "WorkflowPreview" });
+export type TWorkflowPreview = z.output<typeof ZWorkflowPreview>;
+
 /** A workflow's run defaults. Unknown keys are refused, so a misspelt setting is not silently dropped. */
 export const ZWorkflowSettings = z
   .strictObject({
@@ -67,7 +84,7 @@ export const ZPublicWorkflow = ZWorkflowFields.extend({
   usage30d: ZUsage30d.optional().meta({ description: `GET only: ${USAGE_30D}` }),
 }).meta({ id: "Workflow" });
 
-/** A workflow in the list: no graph, with its latest run (`runs` keeps the seed's shape: that run, or none). */
+/** A workflow in the list: no graph but its preview, with its latest run (`runs` keeps the seed's shape: that run, or none). */
 export const ZPublicWorkflowSummary = ZWorkflowFields.pick({
   id: true,
   name: true,
@@ -79,7 +96,7 @@ export const ZPublicWorkflowSummary = ZWorkflowFields.pick({
   createdAt: true,
   updatedAt: true,
 })
-  .extend({ lastRun: ZLastRun.nullable(), runs: z.array(ZLastRun), usage30d: ZUsage30d })
+  .extend({ lastRun: ZLastRun.nullable(), runs: z.array(ZLastRun), usage30d: ZUsage30d, preview: ZWorkflowPreview })
   .meta({ id: "WorkflowSummary" });
 
 export const ZWorkflowPage = z.object({

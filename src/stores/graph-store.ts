@@ -28,6 +28,8 @@ export interface GraphState {
   removeNodes: (ids: string[]) => void;
   /** Adds nodes and edges (a paste, a duplicate) as one undoable edit; they become the selection. */
   insertGraph: (nodes: Node[], edges: Edge[]) => void;
+  /** Moves the given nodes to new positions as one undoable edit (tidy up); an empty map changes nothing. */
+  moveNodes: (positions: ReadonlyMap<string, { x: number; y: number }>) => void;
   undo: () => void;
   redo: () => void;
 }
@@ -145,6 +147,12 @@ export const useGraphStore = create<GraphState>()((set, get) => {
         nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.map((n) => ({ ...n, selected: true }))],
         edges: [...get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...addedEdges.map((e) => ({ ...e, selected: true }))],
       });
+      bump();
+    },
+    moveNodes: (positions) => {
+      if (positions.size === 0) return;
+      checkpoint();
+      set({ nodes: get().nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) });
       bump();
     },
     undo: () => {

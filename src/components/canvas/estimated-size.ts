@@ -9,15 +9,9 @@
 import type { Node, NodeHandle } from "@xyflow/react";
 import { Position } from "@xyflow/react";
 import { nodeCatalogue } from "@/nodes/registry";
+import { estimatedNodeSize, INPUT_ROW, NODE_HEADER as HEADER, NODE_WIDTH as WIDTH, OUTPUT_ROW } from "@/lib/canvas/estimated-node-size";
 
-/** `NodeShell`'s fixed width; the rest are rough row heights. */
-const WIDTH = 300;
-const HEADER = 41;
-const INPUT_ROW = 84;
-const OUTPUT_ROW = 24;
 const HANDLE = 12;
-/** The fixed result area under a node that shows its result inline (result-area.tsx), below its outputs. */
-const RESULT_AREA = 230;
 
 export interface Estimate {
   initialWidth: number;
@@ -55,11 +49,8 @@ export function estimateFor(type: string): Estimate {
         height: HANDLE,
       })),
     ];
-    estimate = {
-      initialWidth: WIDTH,
-      initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12 + (definition?.inlineResult !== false && outputs.length > 0 ? RESULT_AREA : 0),
-      handles,
-    };
+    const size = estimatedNodeSize(type);
+    estimate = { initialWidth: size.width, initialHeight: size.height, handles };
     byType.set(type, estimate);
   }
   return estimate;

@@ -1,5 +1,6 @@
 /** The editor's top bar: name, save state, undo/redo, import/export, the run budget, the run controls, versions and history. */
 "use client";
+import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { budgetText } from "@/components/ui/format";
@@ -7,6 +8,7 @@ import { useVersionsPanel } from "@/components/versions/versions-panel-state";
 import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
 import { saveBudget } from "@/stores/actions/save-settings";
 import { saveNow } from "@/stores/actions/save-workflow";
+import { tidyUp, useTidying } from "@/stores/actions/tidy-up";
 import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
@@ -34,6 +36,9 @@ export function EditorToolbar() {
   // A previewed version hides the editor's graph: edits that would change it unseen wait until "Back to current".
   const previewing = useVersionPreviewStore(selectPreviewing);
   const versionsOpen = useVersionsPanel((s) => s.open);
+  const flow = useReactFlow();
+  const canTidy = useGraphStore((s) => s.nodes.length >= 2);
+  const tidying = useTidying((s) => s.busy);
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 whitespace-nowrap border-b border-line bg-panel px-3">
@@ -54,6 +59,17 @@ export function EditorToolbar() {
       <div className="ml-4 flex items-center gap-1">
         <button type="button" className={BTN} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!canUndo || previewing} onClick={() => useGraphStore.getState().undo()}>↶</button>
         <button type="button" className={BTN} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!canRedo || previewing} onClick={() => useGraphStore.getState().redo()}>↷</button>
+        <button
+          type="button"
+          className={BTN}
+          data-testid="tidy-up"
+          title={selected.length >= 2 ? "Tidy up the selection (Shift+Alt+T)" : "Tidy up: lay the graph out left to right (Shift+Alt+T)"}
+          disabled={!canTidy || previewing || tidying}
+          aria-busy={tidying}
+          onClick={() => void tidyUp(selected, flow)}
+        >
+          {tidying ? "Tidying…" : "Tidy up"}
+        </button>
         <button type="button" className={BTN} data-testid="save" title="Save (Ctrl+S)" onClick={() => void saveNow()}>Save</button>
         <button type="button" className={BTN} data-testid="export" onClick={() => void exportCurrent()}>Export</button>
         <button type="button" className={BTN} data-testid="import" disabled={previewing} onClick={() => file.current?.click()}>Import</button>

@@ -1,7 +1,7 @@
 /**
  * The caller's workflows, most recently updated first, without the graph JSON, each
  * with its latest run and its last 30 days of usage (LATERAL joins in the same statement,
- * not N+1). `q` searches name and description
+ * not N+1) and a small picture of its graph (`graph-preview-sql.ts`). `q` searches name and description
  * through the GIN index `to_tsvector('simple', name || ' ' || coalesce(description, ''))`
  * (the expression below must stay identical to the index's); `tag` uses the tags GIN index.
  */
@@ -9,6 +9,7 @@ import "server-only";
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { workflowRuns, workflows } from "@/server/db/schema";
+import { graphPreviewSql } from "./graph-preview-sql";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { recentRunsWithUsage, toUsageTotals, usageTotalsColumns } from "./sum-workflow-usage";
 import { toPrefixTsquery } from "./search-query";
@@ -43,6 +44,8 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
       isPublic: workflows.isPublic,
       version: workflows.version,
       settings: workflows.settings,
+      nodes: workflows.nodes,
+      edges: workflows.edges,
       createdAt: workflows.createdAt,
       updatedAt: workflows.updatedAt,
       cursorAt: sql<string>`to_char(${workflows.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"),
@@ -83,6 +86,8 @@ export async function listWorkflows(userId: string, query: TListWorkflowsQuery) 
         usageOutputTokens: usage.outputTokens,
         usageTotalTokens: usage.totalTokens,
         usageCostUsd: usage.costUsd,
+        // In the outer select, so only the page's rows (after its limit) are pictured.
+        preview: graphPreviewSql(page.nodes, page.edges),
       })
       .from(page)
       .leftJoinLateral(lastRun, sql`true`)

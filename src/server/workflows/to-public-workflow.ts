@@ -5,6 +5,8 @@ import { pickWire } from "@/contracts/wire";
 import { ZLastRun, ZPublicWorkflow, ZPublicWorkflowSummary, ZWorkflowRunSummary } from "@/contracts/workflow";
 import type { TGraphEdge, TGraphNode } from "@/engine/graph-schema";
 import type { Workflow, WorkflowRun } from "../db/schema";
+import type { RawPreview } from "./graph-preview-sql";
+import { toPublicPreview } from "./to-public-preview";
 
 type RunSummaryRow = Pick<
   WorkflowRun,
@@ -17,6 +19,7 @@ export type WorkflowSummaryRow = Pick<
 > & {
   lastRun: Pick<WorkflowRun, "id" | "status" | "createdAt"> | null;
   usage30d: TUsageTotals | null;
+  preview: RawPreview;
 };
 
 /** `runs` and `usage30d` only when read for `GET /api/workflows/{id}`. */
@@ -36,5 +39,11 @@ export function toPublicWorkflow(
 /** A workflow in the list; `runs` keeps the seed's shape (the latest run, or none). */
 export function toPublicWorkflowSummary(row: WorkflowSummaryRow): z.input<typeof ZPublicWorkflowSummary> {
   const lastRun = row.lastRun && pickWire(ZLastRun, row.lastRun);
-  return { ...pickWire(ZPublicWorkflowSummary, row), lastRun, runs: lastRun ? [lastRun] : [], usage30d: row.usage30d };
+  return {
+    ...pickWire(ZPublicWorkflowSummary, row),
+    lastRun,
+    runs: lastRun ? [lastRun] : [],
+    usage30d: row.usage30d,
+    preview: toPublicPreview(row.preview),
+  };
 }

@@ -12,7 +12,7 @@ export type CommandMenu = "canvas" | "node";
 
 export interface CommandContext {
   /** React Flow's instance: `screenToFlowPosition`, the viewport, measured sizes. */
-  flow: Pick<ReactFlowInstance, "screenToFlowPosition" | "getInternalNode" | "getViewport" | "setViewport" | "fitView" | "getNodes" | "getNodesBounds">;
+  flow: Pick<ReactFlowInstance, "screenToFlowPosition" | "getInternalNode" | "getViewport" | "setViewport" | "fitView" | "getNodes" | "getNodesBounds" | "fitBounds">;
   /** Where the command acts, in flow coordinates: the menu's or the pointer's place; null when unknown (then the view's centre). */
   at: XYPosition | null;
   /** The nodes it acts on: the right-clicked node (with the selection it belongs to), else the selected nodes. */

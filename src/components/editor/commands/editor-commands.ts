@@ -10,6 +10,7 @@ import { runFromHere } from "@/stores/actions/run-nodes";
 import { runWorkflow } from "@/stores/actions/run-workflow";
 import { saveNow } from "@/stores/actions/save-workflow";
 import { canEditGraph, clearSelection, deleteSelection, hasSelection, selectAll, toggleSelectionMode } from "@/stores/actions/selection";
+import { tidyUp } from "@/stores/actions/tidy-up";
 import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
 import { useUiStore } from "@/stores/ui-store";
@@ -46,6 +47,16 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
   { id: "clipboard.duplicate", title: "Duplicate", group: "Edit", keys: ["Mod+D"], menus: ["node"], enabled: someNodes, run: (ctx) => duplicateNodes(ctx.nodeIds) },
   // Names
   { id: "node.rename", title: "Rename", group: "Edit", keys: ["F2"], menus: ["node"], enabled: (ctx) => canEditGraph() && ctx.nodeIds.length === 1, run: (ctx) => startRename(ctx.nodeIds[0]) },
+  {
+    id: "canvas.tidy-up",
+    title: "Tidy up",
+    group: "Canvas",
+    keys: ["Shift+Alt+T"],
+    menus: ["canvas", "node"],
+    // The selection when two or more nodes are selected (or right-clicked), else the whole graph.
+    enabled: () => canEditGraph() && useGraphStore.getState().nodes.length >= 2,
+    run: (ctx) => void tidyUp(ctx.nodeIds, ctx.flow),
+  },
   { id: "run.all", title: "Run workflow", group: "Run", keys: ["Mod+Enter"], inFields: true, run: () => void runWorkflow() },
   { id: "run.node", title: "Run this node", group: "Run", menus: ["node"], enabled: runOne, run: (ctx) => runWorkflow(ctx.nodeIds) },
   { id: "run.downstream", title: "Run from here", description: "This node and everything downstream of it", group: "Run", menus: ["node"], enabled: runSome, run: (ctx) => runFromHere(ctx.nodeIds) },

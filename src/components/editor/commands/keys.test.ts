@@ -24,6 +24,10 @@ describe("matchesBinding", () => {
     expect(matchesBinding("?", ev("?", { shiftKey: true }))).toBe(true);
     expect(matchesBinding("?", ev("?", { ctrlKey: true, shiftKey: true }))).toBe(false);
   });
+  it("finds a letter by its physical key when Option changes the character (Mac)", () => {
+    expect(matchesBinding("Shift+Alt+T", { ...ev("ˇ", { shiftKey: true, altKey: true }), code: "KeyT" })).toBe(true);
+    expect(matchesBinding("Shift+Alt+T", { ...ev("ˇ", { shiftKey: true, altKey: true }), code: "KeyY" })).toBe(false);
+  });
   it("names Escape and Enter", () => {
     expect(matchesBinding("Escape", ev("Escape"))).toBe(true);
     expect(matchesBinding("Mod+Enter", ev("Enter", { metaKey: true }))).toBe(true);

@@ -6,6 +6,8 @@ export interface KeyEventLike {
   metaKey: boolean;
   shiftKey: boolean;
   altKey: boolean;
+  /** The physical key (`KeyT`): on a Mac, Option changes `key` (⌥T types "†"), so letters fall back to it. */
+  code?: string;
 }
 
 const NAMED: Record<string, string> = { esc: "escape", del: "delete", space: " " };
@@ -19,7 +21,10 @@ export function matchesBinding(binding: string, event: KeyEventLike): boolean {
   if (mods.has("mod") !== mod || mods.has("alt") !== event.altKey) return false;
   const symbol = key.length === 1 && !/[a-z0-9]/.test(key);
   if (!symbol && mods.has("shift") !== event.shiftKey) return false;
-  return event.key.toLowerCase() === (NAMED[key] ?? key);
+  if (event.key.toLowerCase() === (NAMED[key] ?? key)) return true;
+  // Only with Option/Alt: elsewhere `key` is the layout's letter (Ctrl+Z on AZERTY is the key marked Z).
+  if (!event.altKey) return false;
+  return /^[a-z]$/.test(key) ? event.code === `Key${key.toUpperCase()}` : /^[0-9]$/.test(key) && event.code === `Digit${key}`;
 }
 
 /** `Mod+Shift+Z` → `Ctrl+Shift+Z` (or `⌘⇧Z` on a Mac). */
