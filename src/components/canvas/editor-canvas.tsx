@@ -42,6 +42,7 @@ import { OpeningView } from "./opening-view";
 import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
 import { useFitAll } from "./use-fit-all";
+import { withLayers } from "./with-layers";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
@@ -85,7 +86,7 @@ export function EditorCanvas() {
   // Big graphs: unmeasured nodes get a guessed size so only those in view are drawn (estimated-size.ts).
   const shownNodes = preview?.nodes ?? nodes;
   const flowStore = useStoreApi();
-  const drawnNodes = useMemo(() => withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured), [shownNodes, flowStore]);
+  const drawnNodes = useMemo(() => withLayers(withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured)), [shownNodes, flowStore]);
   const { screenToFlowPosition } = useReactFlow();
   // Drawn once the opening view is set (kept or readable first view), so it never jumps.
   const [viewReady, setViewReady] = useState(false);

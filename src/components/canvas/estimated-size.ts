@@ -55,7 +55,8 @@ export function estimateFor(type: string): Estimate {
         height: HANDLE,
       })),
     ];
-    estimate = {
+    const resizable = definition?.initialSize;
+    estimate = resizable ? { initialWidth: resizable.width, initialHeight: resizable.height, handles } : {
       initialWidth: WIDTH,
       initialHeight: HEADER + bodyHeight + outputs.length * OUTPUT_ROW + 12 + (definition?.inlineResult !== false && outputs.length > 0 ? RESULT_AREA : 0),
       handles,

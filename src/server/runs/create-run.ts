@@ -12,6 +12,7 @@ import { and, eq } from "drizzle-orm";
 import type { TExecuteBody } from "@/contracts/run";
 import type { TBudget } from "@/contracts/usage";
 import { EngineError, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
+import { nodeCatalogue } from "@/nodes/registry";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
@@ -55,7 +56,7 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<Cre
   const scope: RunScope = body.nodeIds === undefined ? "FULL" : new Set(body.nodeIds).size === 1 ? "SINGLE" : "PARTIAL";
   const targetNodeIds = body.nodeIds === undefined ? [] : [...new Set(body.nodeIds)];
   const plan = planOrThrow(graph, scope, targetNodeIds);
-  if (plan.nodeIds.length === 0) throw new AppError("BAD_REQUEST", "the graph has no nodes to run");
+  if (plan.nodeIds.length === 0) throw new AppError("BAD_REQUEST", nothingToRun(graph, body.nodeIds));
 
   const issues = await checkRunReadiness(userId, graph, plan.nodeIds);
   if (issues.length > 0) {
@@ -102,9 +103,16 @@ function versionIfSame(saved: { version: number; graph: { nodes: unknown; edges:
   return stableStringify(saved.graph) === stableStringify(graph) ? saved.version : null;
 }
 
+/** Why a plan came out empty, in plain words: no nodes, or only notes and frames (which never run). */
+function nothingToRun(graph: TGraph, nodeIds: string[] | undefined): string {
+  if (nodeIds !== undefined) return "Nothing to run: the chosen nodes are notes or frames, which are never run.";
+  if (graph.nodes.length > 0) return "Nothing to run: this workflow has only notes and frames, which are never run. Add a node that does something.";
+  return "the graph has no nodes to run";
+}
+
 function planOrThrow(graph: TGraph, scope: RunScope, targetNodeIds: string[]): RunPlan {
   try {
-    return planRun(graph, scope, targetNodeIds);
+    return planRun(graph, scope, targetNodeIds, nodeCatalogue);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     const issues =
