@@ -20,6 +20,8 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
     id: "canvas.frameSelection",
     title: "Frame selection",
     group: "Canvas",
+    // Figma's key for the same thing.
+    keys: ["Mod+Alt+G"],
     menus: ["node"],
     enabled: (ctx) => ctx.nodeIds.length > 0,
     run: (ctx) => void addFrame(undefined, ctx.nodeIds),
