@@ -5,6 +5,7 @@
  * only the real nodes: its details list the Text and LLM nodes, never the note or the frame.
  */
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { addNode, createWorkflowByApi, ensureSignedIn, getWorkflowByApi, node, openEditor, setStubReply, waitSaved, type WireGraph } from "./helpers";
 
@@ -20,6 +21,10 @@ type Saved = WireGraph["nodes"][number] & { width?: number; height?: number };
 const savedNodes = async (page: Page, id: string) => (await getWorkflowByApi(page.request, id)).nodes as Saved[];
 const byId = (nodes: Saved[], id: string) => nodes.find((n) => n.id === id)!;
 const ofType = (nodes: Saved[], type: string) => nodes.filter((n) => n.type === type);
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.GALAXY_SHOTS) await page.screenshot({ path: join(process.env.GALAXY_SHOTS, `${name}.png`) });
+};
 
 /** Drags with the mouse from a point by (dx, dy) screen pixels, in steps as a person would. */
 async function dragBy(page: Page, from: { x: number; y: number }, dx: number, dy: number) {
@@ -81,6 +86,7 @@ test("notes and frames: written, resized, framed and dragged, each step one undo
   expect(moved("model")).toEqual(moved("prompt"));
   expect(byId(after, frameId).data).toEqual({ title: "Ask the model" });
   expect(after.every((n) => !("parentId" in n))).toBe(true);
+  await shot(page, "note-and-frame");
 
   // One Ctrl+Z per step: the frame drag, the title, the frame, the resize, the text, the note.
   const pane = page.locator(".react-flow__pane");

@@ -42,7 +42,7 @@ import { OpeningView } from "./opening-view";
 import { useMinimapKey } from "./use-minimap-key";
 import { useDecoratedEdges } from "./use-decorated-edges";
 import { useFitAll } from "./use-fit-all";
-import { withLayers } from "./with-layers";
+import { minimapColor, withLayers } from "./with-layers";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
@@ -69,10 +69,6 @@ function onConnectEnd(_e: MouseEvent | TouchEvent, state: FinalConnectionState) 
   if (!check.ok) toast(check.reason, "error");
 }
 
-/** The node's colour; grey for a type the catalogue lacks (never in a validated graph). */
-function minimapColor(node: { type?: string }) {
-  return nodeCatalogue.get(node.type ?? "")?.color ?? "#888";
-}
 
 export function EditorCanvas() {
   const nodes = useGraphStore((s) => s.nodes);
