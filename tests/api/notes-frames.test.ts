@@ -69,7 +69,8 @@ describe("notes and frames", () => {
     expect(res.json!.run.status).toBe("COMPLETED");
     expect((res.json!.run.nodeResults as { nodeId: string }[]).map((r) => r.nodeId).sort()).toEqual(["l", "t"]);
     const partial = await run({ ...graph, nodeIds: ["why", "l"], wait: true });
-    expect(partial.json!.run).toMatchObject({ status: "COMPLETED", scope: "PARTIAL" });
+    // The note chosen beside the LLM node is left out: a single-node run of "l".
+    expect(partial.json!.run).toMatchObject({ status: "COMPLETED", scope: "SINGLE", targetNodeIds: ["l"] });
     expect((partial.json!.run.nodeResults as { nodeId: string }[]).map((r) => r.nodeId).sort()).toEqual(["l", "t"]);
   });
 
