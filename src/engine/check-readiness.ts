@@ -21,7 +21,8 @@ const PLACEHOLDERS: Record<PortType, unknown> = { text: "placeholder", image: "p
 
 /**
  * Reports, for each listed node, every required input that is neither connected nor set
- * and every value the node's strict input schema rejects.
+ * and every value the node's strict input schema rejects. A canvas-only node (a note) is
+ * never run, so it is always ready.
  *
  * @example
  * const issues = checkReadiness(graph, plan.nodeIds, catalogue);
@@ -43,6 +44,7 @@ export function checkReadiness(graph: TGraph, nodeIds: readonly string[], catalo
       issues.push({ nodeId, nodeType: node.type, field: "type", message: `unknown node type "${node.type}"` });
       continue;
     }
+    if (spec.canvasOnly) continue;
     const connected: ConnectedValues = {};
     for (let k = index.inStart[i]; k < index.inStart[i + 1]; k++) {
       const handle = graph.edges[index.inEdges[k]].targetHandle;

@@ -13,6 +13,7 @@ export { checkReadiness, type ReadinessIssue } from "./check-readiness";
 export {
   PORT_TYPES,
   createCatalogue,
+  isCanvasOnly,
   type ConnectedValues,
   type NodeCatalogue,
   type NodeSpec,

@@ -30,12 +30,22 @@ export interface NodeSpec<TData extends z.ZodType = z.ZodType, TResolved extends
    * the manual value). Strict: a failure here is a readiness problem.
    */
   resolved: TResolved;
+  /**
+   * Drawn on the canvas only (a note, a frame): its `data` is still validated, but it has no
+   * ports, is never planned, checked for readiness or executed.
+   */
+  canvasOnly?: true;
 }
 
 /** Node types by name. `list()` keeps the order they were given in. */
 export interface NodeCatalogue<S extends NodeSpec = NodeSpec> {
   get(type: string): S | undefined;
   list(): readonly S[];
+}
+
+/** True for a type that is drawn only (a note, a frame): never planned, checked or run. */
+export function isCanvasOnly(catalogue: Pick<NodeCatalogue, "get">, type: string): boolean {
+  return catalogue.get(type)?.canvasOnly === true;
 }
 
 /** Input handle → the values arriving on it from connected outputs, in edge order. */

@@ -6,6 +6,7 @@
 import { EngineError } from "./errors";
 import { describeCycle, findCycles, indexGraph, type GraphIndex } from "./graph-index";
 import type { TGraph } from "./graph-schema";
+import { isCanvasOnly, type NodeCatalogue } from "./node-catalogue";
 import type { RunScope } from "./statuses";
 
 export const NOT_PLANNED = 0;
@@ -28,22 +29,24 @@ export interface RunPlan {
 
 /**
  * Works out a run's nodes. Throws an `EngineError` for a bad scope, an unknown target or a
- * cycle among the planned nodes (a validated graph has none).
+ * cycle among the planned nodes (a validated graph has none). Given the catalogue, canvas-only
+ * nodes (notes, frames) are never planned, not even as targets: a run of only those plans nothing.
  *
  * @example
  * const plan = planRun(graph, "PARTIAL", ["llm-2"]);
  * plan.nodeIds;   // ["image-1", "crop-1", "llm-1", "llm-2"]: llm-2 and its ancestors
  * plan.targetIds; // ["llm-2"]
  */
-export function planRun(graph: TGraph, scope: RunScope, targetNodeIds: readonly string[] = []): RunPlan {
+export function planRun(graph: TGraph, scope: RunScope, targetNodeIds: readonly string[] = [], catalogue?: Pick<NodeCatalogue, "get">): RunPlan {
   const index = indexGraph(graph);
   const n = graph.nodes.length;
   const roles = new Uint8Array(n);
   // A duplicated id (only in an unvalidated graph) is planned once, as its first node.
   const isFirst = (i: number) => index.indexOf.get(graph.nodes[i].id) === i;
+  const drawnOnly = (i: number) => catalogue !== undefined && isCanvasOnly(catalogue, graph.nodes[i].type);
 
   if (scope === "FULL") {
-    for (let i = 0; i < n; i++) if (isFirst(i)) roles[i] = EXECUTE;
+    for (let i = 0; i < n; i++) if (isFirst(i) && !drawnOnly(i)) roles[i] = EXECUTE;
   } else {
     const targets = [...new Set(targetNodeIds)];
     if (targets.length === 0) throw new EngineError("BAD_SCOPE", `a ${scope.toLowerCase()} run needs at least one target node`);
@@ -52,6 +55,7 @@ export function planRun(graph: TGraph, scope: RunScope, targetNodeIds: readonly 
     for (const id of targets) {
       const i = index.indexOf.get(id);
       if (i === undefined) throw new EngineError("UNKNOWN_TARGET", `no node with id "${id}"`);
+      if (drawnOnly(i)) continue;
       roles[i] = EXECUTE;
       stack.push(i);
     }

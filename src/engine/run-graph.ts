@@ -39,7 +39,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunOutcome> {
 
   let plan: RunPlan;
   try {
-    plan = planRun(options.graph, options.scope, options.targetNodeIds);
+    plan = planRun(options.graph, options.scope, options.targetNodeIds, options.catalogue);
   } catch (error) {
     hooks.emit("onLog", { level: "error", message: `run not started: ${errorMessage(error)}` });
     const event: RunFinishEvent = { status: "FAILED", outputs: {}, error: errorMessage(error), durationMs: now() - startedAt };

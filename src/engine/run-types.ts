@@ -1,5 +1,5 @@
 /** The scheduler's contract: what `runGraph` takes, what it reports through hooks, what it returns. */
-import type { ConnectedValues } from "./node-catalogue";
+import type { ConnectedValues, NodeCatalogue } from "./node-catalogue";
 import type { TGraph, TGraphNode } from "./graph-schema";
 import type { FinalNodeStatus, FinalRunStatus, LogLevel, RunScope } from "./statuses";
 
@@ -92,6 +92,8 @@ export interface RunGraphOptions {
   scope: RunScope;
   /** The nodes a PARTIAL (one or more) or SINGLE (exactly one) run is for. */
   targetNodeIds?: string[];
+  /** The node types: those it marks canvas-only (notes, frames) are never planned nor executed. */
+  catalogue?: Pick<NodeCatalogue, "get">;
   /** Most `executeNode` calls in flight at once in this run. Default 16. */
   concurrency?: number;
   /** Per attempt. Default 120,000. */

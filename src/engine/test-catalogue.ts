@@ -1,7 +1,7 @@
 /**
- * A tiny catalogue for the engine's tests: four made-up node types shaped like the app's
- * (a text source, an upload, a model call with a many-valued input, an image tool), so the
- * engine is tested without the app's node definitions.
+ * A tiny catalogue for the engine's tests: five made-up node types shaped like the app's
+ * (a text source, an upload, a model call with a many-valued input, an image tool, a
+ * canvas-only sticky), so the engine is tested without the app's node definitions.
  */
 import { z } from "zod";
 import { createCatalogue, type NodeSpec } from "./node-catalogue";
@@ -57,4 +57,14 @@ const trim: NodeSpec = {
   }),
 };
 
-export const testCatalogue = createCatalogue([note, picture, reply, trim]);
+/** Drawn on the canvas only, like the app's notes and frames: validated, never run. */
+const sticky: NodeSpec = {
+  type: "sticky",
+  canvasOnly: true,
+  inputs: {},
+  outputs: {},
+  data: z.looseObject({ text: z.string().max(100).optional() }),
+  resolved: z.object({}),
+};
+
+export const testCatalogue = createCatalogue([note, picture, reply, trim, sticky]);

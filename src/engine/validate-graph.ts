@@ -152,6 +152,12 @@ function checkEdges(
 
     const sourceSpec = s >= 0 ? specs[s] : undefined;
     const targetSpec = t >= 0 ? specs[t] : undefined;
+    const drawn = [sourceSpec, targetSpec].find((spec) => spec?.canvasOnly);
+    if (drawn) {
+      const id = drawn === sourceSpec ? edge.source : edge.target;
+      issues.push({ path: `edges[${e}]`, code: "unknown_handle", message: `"${id}" is a ${drawn.type}, drawn on the canvas only: it has no ports to connect` });
+      return;
+    }
     const out = sourceSpec && Object.hasOwn(sourceSpec.outputs, edge.sourceHandle) ? sourceSpec.outputs[edge.sourceHandle] : undefined;
     const input = targetSpec && Object.hasOwn(targetSpec.inputs, edge.targetHandle) ? targetSpec.inputs[edge.targetHandle] : undefined;
     if (sourceSpec && !out) {

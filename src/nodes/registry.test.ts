@@ -40,6 +40,7 @@ describe("the app's node catalogue", () => {
       ["Inputs", ["text", "uploadImage", "uploadVideo"]],
       ["AI", ["llm"]],
       ["Media", ["cropImage", "extractFrame"]],
+      ["Canvas", ["note", "frame"]],
     ]);
   });
 

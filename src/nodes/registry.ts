@@ -5,7 +5,9 @@
 import { createCatalogue } from "@/engine/node-catalogue";
 import { cropImageNode } from "./cropImage/definition";
 import { extractFrameNode } from "./extractFrame/definition";
+import { frameNode } from "./frame/definition";
 import { llmNode, visionNode } from "./llm/definition";
+import { noteNode } from "./note/definition";
 import { textNode } from "./text/definition";
 import type { NodeDefinition } from "./types";
 import { uploadImageNode } from "./uploadImage/definition";
@@ -19,4 +21,6 @@ export const nodeCatalogue = createCatalogue<NodeDefinition>([
   visionNode,
   cropImageNode,
   extractFrameNode,
+  noteNode,
+  frameNode,
 ]);

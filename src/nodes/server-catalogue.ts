@@ -12,8 +12,9 @@ import type { NodeDefinition, NodeServer, ServerNodeCatalogue } from "./types";
 
 const loaded = new Map<string, Promise<NodeServer>>();
 
-/** Loads (once) the server side of a definition: `./<folder ?? type>/server.ts`. */
+/** Loads (once) the server side of a definition: `./<folder ?? type>/server.ts`. A canvas-only type (a note) has none. */
 export function loadNodeServer(definition: NodeDefinition): Promise<NodeServer> {
+  if (definition.canvasOnly) return Promise.reject(new Error(`a ${definition.type} is drawn on the canvas only: it is never run`));
   const folder = definition.folder ?? definition.type;
   let pending = loaded.get(folder);
   if (!pending) {

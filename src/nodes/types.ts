@@ -16,7 +16,7 @@ export interface NodePort extends PortSpec {
 }
 
 /** The editor's node panel, in this order. */
-export const SIDEBAR_SECTIONS = ["Inputs", "AI", "Media"] as const;
+export const SIDEBAR_SECTIONS = ["Inputs", "AI", "Media", "Canvas"] as const;
 export type SidebarSection = (typeof SIDEBAR_SECTIONS)[number];
 
 /** What the editor knows when a node is added. */
@@ -50,6 +50,10 @@ export interface NodeDefinition<TData extends z.ZodType = z.ZodType, TResolved e
   initialData?: (context: AddNodeContext) => Record<string, unknown> | undefined;
   /** The node's canvas view, loaded in the browser; without one the canvas draws the generic view. */
   component?: () => Promise<{ default: NodeView }>;
+  /** A canvas-only type's size when added (it is resizable; `width`/`height` are saved on the node). */
+  initialSize?: { width: number; height: number };
+  /** Its depth on the canvas (React Flow's zIndex); a frame's is far below every node's, even selected. */
+  zIndex?: number;
   /** The folder under `src/nodes/` whose `server.ts` runs this type (default: `type`); an alias names its original's. */
   folder?: string;
 }

@@ -2,12 +2,14 @@
  * The canvas graph and its undo history. Every edit that changes what is saved goes
  * through `commit`, which pushes the previous graph onto the undo stack and bumps
  * `revision` (autosave and drafts watch it). Selection and measuring are view state:
- * applied, never recorded. A drag is one undo step; typing in a field is coalesced.
+ * applied, never recorded. A drag (a frame's with the nodes it carries) and a resize are
+ * one undo step each; typing in a field is coalesced.
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from "@xyflow/react";
 import { create } from "zustand";
 import { checkConnection, type ConnectionCheck } from "@/nodes/connection-rules";
 import { nodeCatalogue } from "@/nodes/registry";
+import { carryFrameMembers, startFrameDrag, type FrameDrag } from "./frame-drag";
 import { pushSnapshot, unselected, type GraphSnapshot } from "./graph-history";
 
 export interface GraphState {
@@ -23,7 +25,8 @@ export interface GraphState {
   onNodesChange: (changes: NodeChange[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   connect: (connection: Connection) => ConnectionCheck;
-  addNode: (type: string, position: { x: number; y: number }, data?: Record<string, unknown>) => string;
+  /** `size` sets a resizable node's width and height (a note, a frame); its type's `initialSize` otherwise. */
+  addNode: (type: string, position: { x: number; y: number }, data?: Record<string, unknown>, size?: { width: number; height: number }) => string;
   updateNodeData: (id: string, patch: Record<string, unknown>, coalesceKey?: string) => void;
   removeNodes: (ids: string[]) => void;
   /** Adds nodes and edges (a paste, a duplicate) as one undoable edit; they become the selection. */
@@ -35,6 +38,8 @@ export interface GraphState {
 }
 
 let dragging = false;
+let frameDrag: FrameDrag | null = null;
+let resizing = false;
 let batchOpen = false;
 let lastCoalesce: { key: string; at: number } | null = null;
 
@@ -69,22 +74,36 @@ export const useGraphStore = create<GraphState>()((set, get) => {
     onNodesChange: (changes) => {
       let record = false;
       let changed = false;
+      let dragStarts = false;
+      // A resize from the top or left also moves the node: that move belongs to the resize.
+      const resizeStep = changes.some((c) => c.type === "dimensions" && c.resizing === true);
       for (const c of changes) {
         if (c.type === "add" || c.type === "remove" || c.type === "replace") record = changed = true;
         else if (c.type === "position") {
           if (c.dragging) {
             if (!dragging) {
-              dragging = true;
+              dragging = dragStarts = true;
               record = true;
             }
           } else if (dragging) {
             dragging = false;
             changed = true;
-          } else if (c.position) record = changed = true;
+          } else if (c.position && !resizing && !resizeStep) record = changed = true;
+        } else if (c.type === "dimensions" && c.resizing !== undefined) {
+          // A resize (NodeResizer) sets the node's width and height: saved, so one undo step.
+          if (c.resizing && !resizing) resizing = record = true;
+          else if (!c.resizing && resizing) {
+            resizing = false;
+            changed = true;
+          }
         }
       }
       if (record) checkpoint();
-      set({ nodes: applyNodeChanges(changes, get().nodes) });
+      if (dragStarts) frameDrag = startFrameDrag(get().nodes, changes);
+      let nodes = applyNodeChanges(changes, get().nodes);
+      if (frameDrag) nodes = carryFrameMembers(frameDrag, nodes);
+      if (!dragging) frameDrag = null;
+      set({ nodes });
       if (changed) bump();
     },
     onEdgesChange: (changes) => {
@@ -113,11 +132,11 @@ export const useGraphStore = create<GraphState>()((set, get) => {
       bump();
       return check;
     },
-    addNode: (type, position, data) => {
+    addNode: (type, position, data, size) => {
       const def = nodeCatalogue.get(type);
       const id = newNodeId(type);
       checkpoint();
-      const node: Node = { id, type, position, data: { ...(def?.defaults as Record<string, unknown>), ...data }, selected: true };
+      const node: Node = { id, type, position, ...(size ?? def?.initialSize), data: { ...(def?.defaults as Record<string, unknown>), ...data }, selected: true };
       set({ nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node] });
       bump();
       return id;

@@ -43,6 +43,7 @@ import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
 import { useDecoratedEdges } from "./use-decorated-edges";
 import { CANVAS_ZOOM, useFitAll } from "./use-fit-all";
+import { minimapColor, withLayers } from "./with-layers";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
 
 export const DRAG_MIME = "application/x-galaxy-node";
@@ -69,10 +70,6 @@ function onConnectEnd(_e: MouseEvent | TouchEvent, state: FinalConnectionState) 
   if (!check.ok) toast(check.reason, "error");
 }
 
-/** The node's colour; grey for a type the catalogue lacks (never in a validated graph). */
-function minimapColor(node: { type?: string }) {
-  return nodeCatalogue.get(node.type ?? "")?.color ?? "#888";
-}
 
 export function EditorCanvas() {
   const nodes = useGraphStore((s) => s.nodes);
@@ -86,7 +83,7 @@ export function EditorCanvas() {
   // Big graphs: unmeasured nodes get a guessed size so only those in view are drawn (estimated-size.ts).
   const shownNodes = preview?.nodes ?? nodes;
   const flowStore = useStoreApi();
-  const drawnNodes = useMemo(() => withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured), [shownNodes, flowStore]);
+  const drawnNodes = useMemo(() => withLayers(withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured)), [shownNodes, flowStore]);
   const { screenToFlowPosition } = useReactFlow();
   // Drawn once the opening view is set (kept or readable first view), so it never jumps.
   const [viewReady, setViewReady] = useState(false);

@@ -37,7 +37,8 @@ export function NodeOutline({
       data-testid={`node-outline-${id}`}
       data-status={status}
       className={`relative rounded-xl border-4 bg-panel ${border}`}
-      style={{ width: initialWidth, height: initialHeight }}
+      // A resizable node (a note, a frame) fills the size it was given.
+      style={definition.initialSize ? { width: "100%", height: "100%" } : { width: initialWidth, height: initialHeight }}
     >
       <div className="flex items-center gap-3 px-4 py-3 text-3xl font-semibold text-zinc-200">
         <span style={{ color: definition.color }}>

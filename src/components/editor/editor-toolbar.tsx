@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { budgetText } from "@/components/ui/format";
 import { useVersionsPanel } from "@/components/versions/versions-panel-state";
-import { cancelActiveRun, runWorkflow } from "@/stores/actions/run-workflow";
+import { cancelActiveRun, runnableNodeIds, runWorkflow } from "@/stores/actions/run-workflow";
 import { saveBudget } from "@/stores/actions/save-settings";
 import { saveNow } from "@/stores/actions/save-workflow";
 import { tidyUp, useTidying } from "@/stores/actions/tidy-up";
@@ -26,7 +26,8 @@ export function EditorToolbar() {
   useDocumentTitle(name);
   const canUndo = useGraphStore((s) => s.past.length > 0);
   const canRedo = useGraphStore((s) => s.future.length > 0);
-  const selectedKey = useGraphStore((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join(","));
+  // Notes and frames never run: they do not count as something to run.
+  const selectedKey = useGraphStore((s) => runnableNodeIds(s.nodes.filter((n) => n.selected)).join(","));
   const running = useRunStore((s) => s.activeRunId !== null);
   const status = useRunStore((s) => s.status);
   const budget = useEditorStore((s) => s.settings.budget);

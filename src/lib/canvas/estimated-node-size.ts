@@ -14,6 +14,8 @@ const RESULT_AREA = 230;
 
 export function estimatedNodeSize(type: string): { width: number; height: number } {
   const definition = nodeCatalogue.get(type);
+  // A resizable type (a note, a frame) starts at its own size.
+  if (definition?.initialSize) return { ...definition.initialSize };
   const inputs = Object.keys(definition?.inputs ?? {}).length;
   const outputs = Object.keys(definition?.outputs ?? {}).length;
   const result = definition?.inlineResult !== false && outputs > 0 ? RESULT_AREA : 0;

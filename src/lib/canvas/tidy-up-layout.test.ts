@@ -51,7 +51,8 @@ function random(seed: number): () => number {
 function randomGraph(seed: number, size: number): { nodes: TidyNode[]; edges: TidyEdge[] } {
   const rnd = random(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const types = nodeCatalogue.list();
+  // Notes and frames are never laid out: the random graphs hold only nodes of the data flow.
+  const types = nodeCatalogue.list().filter((d) => !d.canvasOnly);
   const nodes = Array.from({ length: size }, (_, i) => sized({ id: `n${i}`, type: pick(types).type, position: { x: rnd() * 200, y: rnd() * 200 } }));
   const edges: TidyEdge[] = [];
   for (let t = 1; t < size; t++) {

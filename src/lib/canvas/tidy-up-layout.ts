@@ -6,7 +6,7 @@
  *
  * Tidying part of a graph (`only`) lays out those nodes and the edges between them, keeps the
  * result's top-left where theirs was, and moves it right or down to the nearest place clear of
- * the nodes left alone. Notes and frames (`CANVAS_ONLY_TYPES`) are never moved.
+ * the nodes left alone. Notes and frames (`isCanvasOnlyType`) are never moved.
  */
 import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api";
 import { nodeCatalogue } from "@/nodes/registry";

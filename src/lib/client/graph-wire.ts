@@ -5,11 +5,19 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { WireEdge, WireGraph, WireNode } from "./types";
 
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** A resizable node's chosen size (a note, a frame), kept as `width`/`height`; nothing for the rest. */
+function sizeOf(node: Pick<Node, "width" | "height">): { width?: number; height?: number } {
+  return typeof node.width === "number" && typeof node.height === "number" ? { width: round(node.width), height: round(node.height) } : {};
+}
+
 export function toWireNode(node: Node): WireNode {
   return {
     id: node.id,
     type: node.type ?? "text",
-    position: { x: Math.round(node.position.x * 100) / 100, y: Math.round(node.position.y * 100) / 100 },
+    position: { x: round(node.position.x), y: round(node.position.y) },
+    ...sizeOf(node),
     data: { ...(node.data as Record<string, unknown>) },
   };
 }
@@ -30,7 +38,7 @@ export function toWireGraph(nodes: Node[], edges: Edge[]): WireGraph {
 
 export function fromWireGraph(graph: Partial<WireGraph>): { nodes: Node[]; edges: Edge[] } {
   return {
-    nodes: (graph.nodes ?? []).map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data ?? {} })),
+    nodes: (graph.nodes ?? []).map((n) => ({ id: n.id, type: n.type, position: n.position, ...sizeOf(n as Pick<Node, "width" | "height">), data: n.data ?? {} })),
     edges: (graph.edges ?? []).map((e) => ({ ...toWireEdge(e as Edge) })),
   };
 }

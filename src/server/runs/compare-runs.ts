@@ -10,8 +10,9 @@ import type { z } from "zod";
 import type { TCompareNodeSide, ZRunComparison } from "@/contracts/run-compare";
 import { jsonObject, pickWire } from "@/contracts/wire";
 import { ZCompareRun } from "@/contracts/run-compare";
-import { stableStringify, type TGraph, type TGraphNode } from "@/engine";
+import { isCanvasOnly, stableStringify, type TGraph, type TGraphNode } from "@/engine";
 import { nodeName } from "@/nodes/node-name";
+import { nodeCatalogue } from "@/nodes/registry";
 import { getDb } from "../db";
 import { nodeResults, workflowRuns, type NodeResult } from "../db/schema";
 import { notFound } from "../http/errors";
@@ -62,7 +63,9 @@ function sidesById({ run, results }: Awaited<ReturnType<typeof loadRun>>): Map<s
   // The graph snapshot createRun stored after validating it.
   const graph = run.input as TGraph | null;
   const byNode = new Map(results.map((result) => [result.nodeId, result]));
-  return new Map((graph?.nodes ?? []).map((node) => [node.id, { node, result: byNode.get(node.id) }]));
+  // Notes and frames are in the snapshot but never run: nothing to compare.
+  const ran = (graph?.nodes ?? []).filter((node) => !isCanvasOnly(nodeCatalogue, node.type));
+  return new Map(ran.map((node) => [node.id, { node, result: byNode.get(node.id) }]));
 }
 
 function toSide({ node, result }: Side): TCompareNodeSide {

@@ -11,7 +11,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { TExecuteBody } from "@/contracts/run";
 import type { TBudget } from "@/contracts/usage";
-import { EngineError, nodeLogName, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
+import { EngineError, isCanvasOnly, nodeLogName, planRun, stableStringify, type RunPlan, type RunScope, type TGraph } from "@/engine";
+import { nodeCatalogue } from "@/nodes/registry";
 import { getDatabase } from "../db";
 import { workflowRuns, workflows } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
@@ -52,10 +53,13 @@ export async function createRun(userId: string, body: TExecuteBody): Promise<Cre
 
   const graph = assertValidGraph(raw);
   const workflowVersion = saved && (body.nodes === undefined ? saved.version : versionIfSame(saved, graph));
-  const scope: RunScope = body.nodeIds === undefined ? "FULL" : new Set(body.nodeIds).size === 1 ? "SINGLE" : "PARTIAL";
-  const targetNodeIds = body.nodeIds === undefined ? [] : [...new Set(body.nodeIds)];
+  // Notes and frames among the chosen nodes are left out: the run's scope and targets are what runs.
+  const chosen = body.nodeIds === undefined ? undefined : withoutCanvasOnly(graph, [...new Set(body.nodeIds)]);
+  if (chosen?.length === 0) throw new AppError("BAD_REQUEST", "Nothing to run: the chosen nodes are notes or frames, which are never run.");
+  const scope: RunScope = chosen === undefined ? "FULL" : chosen.length === 1 ? "SINGLE" : "PARTIAL";
+  const targetNodeIds = chosen ?? [];
   const plan = planOrThrow(graph, scope, targetNodeIds);
-  if (plan.nodeIds.length === 0) throw new AppError("BAD_REQUEST", "the graph has no nodes to run");
+  if (plan.nodeIds.length === 0) throw new AppError("BAD_REQUEST", nothingToRun(graph));
 
   const issues = await checkRunReadiness(userId, graph, plan.nodeIds);
   if (issues.length > 0) {
@@ -105,9 +109,21 @@ function versionIfSame(saved: { version: number; graph: { nodes: unknown; edges:
   return stableStringify(saved.graph) === stableStringify(graph) ? saved.version : null;
 }
 
+/** Why a full run's plan came out empty, in plain words: no nodes, or only notes and frames (which never run). */
+function nothingToRun(graph: TGraph): string {
+  if (graph.nodes.length > 0) return "Nothing to run: this workflow has only notes and frames, which are never run. Add a node that does something.";
+  return "the graph has no nodes to run";
+}
+
+/** The ids without those of canvas-only nodes; an unknown id stays (planning reports it). */
+function withoutCanvasOnly(graph: TGraph, ids: string[]): string[] {
+  const types = new Map(graph.nodes.map((node) => [node.id, node.type]));
+  return ids.filter((id) => !isCanvasOnly(nodeCatalogue, types.get(id) ?? ""));
+}
+
 function planOrThrow(graph: TGraph, scope: RunScope, targetNodeIds: string[]): RunPlan {
   try {
-    return planRun(graph, scope, targetNodeIds);
+    return planRun(graph, scope, targetNodeIds, nodeCatalogue);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     const issues =

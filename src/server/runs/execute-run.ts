@@ -147,7 +147,8 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     }
   }
 
-  const executeNode = createExecuteNode(options.catalogue ?? serverNodeCatalogue, {
+  const catalogue = options.catalogue ?? serverNodeCatalogue;
+  const executeNode = createExecuteNode(catalogue, {
     userId: run.userId,
     runId,
     log: record,
@@ -164,6 +165,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
       graph: run.input,
       scope: run.scope,
       targetNodeIds: run.targetNodeIds,
+      catalogue,
       concurrency: config.GALAXY_RUN_CONCURRENCY,
       nodeTimeoutMs: config.GALAXY_NODE_TIMEOUT_MS,
       signal: controller.signal,

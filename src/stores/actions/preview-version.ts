@@ -54,7 +54,7 @@ function previewGraph(detail: VersionDetail, currentNodes: Node[], currentEdges:
   // Fresh objects without selection: the editor's own nodes must not be shared (React Flow measures what it is given).
   const ghostNodes = currentNodes
     .filter((n) => diff.nodes.get(n.id) === "removed")
-    .map((n): Node => ({ id: n.id, type: n.type, position: n.position, data: n.data }));
+    .map((n): Node => ({ id: n.id, type: n.type, position: n.position, width: n.width, height: n.height, data: n.data }));
   const ghostEdges = currentEdges
     .filter((e) => diff.edges.get(e.id) === "removed")
     .map((e): Edge => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle }));

@@ -8,6 +8,7 @@ import { toWireGraph } from "@/lib/client/graph-wire";
 import { startRunOfGraph } from "@/lib/client/runs-api";
 import type { WireGraph } from "@/lib/client/types";
 import { planRun } from "@/engine/plan";
+import { nodeCatalogue } from "@/nodes/registry";
 import type { TGraph } from "@/engine/graph-schema";
 import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
@@ -18,7 +19,7 @@ export function graphNeededFor(graph: WireGraph, nodeIds?: string[]): WireGraph 
   if (!nodeIds) return graph;
   let keep: Set<string>;
   try {
-    keep = new Set(planRun(graph as unknown as TGraph, nodeIds.length === 1 ? "SINGLE" : "PARTIAL", nodeIds).nodeIds);
+    keep = new Set(planRun(graph as unknown as TGraph, nodeIds.length === 1 ? "SINGLE" : "PARTIAL", nodeIds, nodeCatalogue).nodeIds);
   } catch {
     return graph; // a cycle or an unknown node: the server says so in its answer
   }

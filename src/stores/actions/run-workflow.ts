@@ -8,7 +8,9 @@ import { followRun } from "@/lib/client/run-events";
 import { readinessWords } from "@/lib/readiness-words";
 import { cancelRun, startRun } from "@/lib/client/runs-api";
 import type { RunScope } from "@/lib/client/types";
+import { isCanvasOnly } from "@/engine/node-catalogue";
 import { nodeName } from "@/nodes/node-name";
+import { nodeCatalogue } from "@/nodes/registry";
 import { useEditorStore } from "../editor-store";
 import { useGraphStore } from "../graph-store";
 import { useRunStore } from "../run-store";
@@ -72,12 +74,24 @@ export function follow(runId: string): void {
   });
 }
 
-/** Runs the whole workflow, or just `nodeIds` (one id = a single-node run). */
-export async function runWorkflow(nodeIds?: string[]): Promise<void> {
+/** The ids of the nodes a run can include: all but notes and frames, which are only drawn. */
+export function runnableNodeIds(nodes: readonly { id: string; type?: string }[]): string[] {
+  return nodes.filter((n) => !isCanvasOnly(nodeCatalogue, n.type ?? "")).map((n) => n.id);
+}
+
+const NOTHING_TO_RUN = "Nothing to run: notes and frames are never run";
+
+/** Runs the whole workflow, or just `nodeIds` (one id = a single-node run); notes and frames among them are left out. */
+export async function runWorkflow(chosen?: string[]): Promise<void> {
   const { workflowId } = useEditorStore.getState();
   if (!workflowId) return;
   if (useRunStore.getState().activeRunId) return toast("A run is already in progress", "info");
-  if (useGraphStore.getState().nodes.length === 0) return toast("Add a node first", "info");
+  const { nodes } = useGraphStore.getState();
+  if (nodes.length === 0) return toast("Add a node first", "info");
+  const runnable = runnableNodeIds(nodes);
+  if (runnable.length === 0) return toast(`${NOTHING_TO_RUN}. Add a node that does something.`, "info");
+  const nodeIds = chosen?.filter((id) => runnable.includes(id));
+  if (nodeIds?.length === 0) return toast(`${NOTHING_TO_RUN}. Select a node that does something.`, "info");
   // The canvas shows an old version, but a run would execute the current graph.
   if (selectPreviewing(useVersionPreviewStore.getState())) return toast("Back to the current version to run it", "info");
   const saved = await saveNow();
@@ -86,7 +100,7 @@ export async function runWorkflow(nodeIds?: string[]): Promise<void> {
   try {
     const runId = saved ? await startRun(workflowId, nodeIds) : await startUnsavedRun(workflowId, nodeIds);
     if (!runId) return;
-    useRunStore.getState().begin(runId, scope, nodeIds ?? useGraphStore.getState().nodes.map((n) => n.id));
+    useRunStore.getState().begin(runId, scope, nodeIds ?? runnable);
     // Details left open on an earlier run now follow this one.
     if (useUiStore.getState().detailRunId) useUiStore.getState().set({ detailRunId: runId });
     follow(runId);

@@ -2,7 +2,9 @@
  * Every editor action with its keys and menus (see `command-types.ts`). To add one: an entry here
  * whose `run` calls an action in `src/stores/actions/`; keys, palette, menus and help follow.
  */
+import type { XYPosition } from "@xyflow/react";
 import { fitAllNodes } from "@/components/canvas/use-fit-all";
+import { addFrame, addNote } from "@/stores/actions/add-annotation";
 import { copyNodes, cutNodes, duplicateNodes, pageTextSelected, pasteFromClipboard } from "@/stores/actions/clipboard";
 import { disconnectAll, edgesOf } from "@/stores/actions/disconnect-nodes";
 import { startRename } from "@/stores/actions/rename-node";
@@ -79,4 +81,22 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
   { id: "help.palette", title: "Command palette", group: "Help", keys: ["Mod+K"], inFields: true, palette: false, run: (ctx) => openPalette({ at: ctx.at }) },
   { id: "help.menu", title: "Open the context menu", group: "Help", keys: ["ContextMenu", "Shift+F10"], palette: false, run: (ctx) => openMenuByKey(ctx.nodeIds) },
   { id: "help.shortcuts", title: "Keyboard shortcuts", group: "Help", keys: ["?"], run: openHelp },
+  { id: "canvas.addNote", title: "Add note", group: "Canvas", menus: ["canvas"], enabled: canEditGraph, run: (ctx) => void addNote(ctx.at ?? viewCentre(ctx)) },
+  { id: "canvas.addFrame", title: "Add frame", group: "Canvas", menus: ["canvas"], enabled: canEditGraph, run: (ctx) => void addFrame(ctx.at ?? viewCentre(ctx)) },
+  {
+    id: "canvas.frameSelection",
+    title: "Frame selection",
+    group: "Canvas",
+    // Figma's key for the same thing.
+    keys: ["Mod+Alt+G"],
+    menus: ["node"],
+    enabled: someNodes,
+    run: (ctx) => void addFrame(undefined, ctx.nodeIds),
+  },
 ];
+
+/** The middle of the canvas in view, in flow units: where an add lands when no place is named. */
+function viewCentre({ flow }: CommandContext): XYPosition | undefined {
+  const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]')?.getBoundingClientRect();
+  return canvas ? flow.screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : undefined;
+}
