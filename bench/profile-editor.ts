@@ -23,6 +23,8 @@ const { values: opts } = parseArgs({
     shape: { type: "string", default: "fanout" },
     out: { type: "string", default: join(tmpdir(), "galaxy-editor.cpuprofile") },
     top: { type: "string", default: "30" },
+    /** Also print the busiest sources per window of this many ms from the profile's start (≈ navigation). */
+    windows: { type: "string" },
     /** Summarize a profile saved earlier instead of taking one. */
     from: { type: "string" },
   },
@@ -89,6 +91,30 @@ function summarize(profile: Profile, top: number): void {
   for (const [name, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(name, us));
   console.log("top functions:");
   for (const [name, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(name, us));
+  if (opts.windows) timeline(profile, Number(opts.windows));
+}
+
+/** Busy time per window, with its top sources: which part of the opening each cost belongs to. */
+function timeline(profile: Profile, windowMs: number): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const windows = new Map<number, Map<string, number>>();
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    const { group } = sourceOf(byId.get(id)!.callFrame);
+    if (group === "((idle))") return;
+    const w = Math.floor(at / 1000 / windowMs);
+    const groups = windows.get(w) ?? new Map<string, number>();
+    groups.set(group, (groups.get(group) ?? 0) + us);
+    windows.set(w, groups);
+  });
+  console.log(`busy per ${windowMs} ms window from the start (ms: top sources):`);
+  for (const [w, groups] of [...windows].sort((a, b) => a[0] - b[0])) {
+    const busy = [...groups.values()].reduce((sum, us) => sum + us, 0);
+    const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([g, us]) => `${g} ${(us / 1000).toFixed(0)}`);
+    console.log(`  ${String(w * windowMs).padStart(6)} ${(busy / 1000).toFixed(0).padStart(5)}  ${top.join(", ")}`);
+  }
 }
 
 cleanUpOnSignals("profile-editor");

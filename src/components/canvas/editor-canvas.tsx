@@ -36,6 +36,7 @@ import { useEditorStore } from "@/stores/editor-store";
 import { useGraphStore } from "@/stores/graph-store";
 import { toast } from "@/stores/toast-store";
 import { useUiStore } from "@/stores/ui-store";
+import { EDGE_TYPES } from "./canvas-edge";
 import { CanvasToasts } from "./canvas-toasts";
 import { withEstimatedSizes } from "./estimated-size";
 import { NODE_TYPES } from "./node-types";
@@ -128,6 +129,7 @@ export function EditorCanvas() {
           // Draw only the nodes and edges in view: what makes 500-node workflows open and edit quickly.
           onlyRenderVisibleElements
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}

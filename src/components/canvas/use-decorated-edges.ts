@@ -2,7 +2,7 @@
  * Edges as drawn: coloured by the type they carry, animated while they feed a running node.
  * An edge whose look did not change keeps its object (a cache keyed by the store's edge
  * object), so React Flow re-renders only the edges that changed — it matters on 500-node
- * canvases, where every edit recomputes this list.
+ * canvases.
  */
 import type { Edge, Node } from "@xyflow/react";
 import { useMemo } from "react";
@@ -26,7 +26,10 @@ export function useDecoratedEdges(nodes: Node[], edges: Edge[]): Edge[] {
     for (const [id, r] of Object.entries(s.results)) if (r.status === "RUNNING") out += `${id}\n`;
     return out;
   });
-  const types = useMemo(() => new Map(nodes.map((n) => [n.id, n.type ?? ""])), [nodes]);
+  // Keyed by the nodes' ids and types only: typing or dragging changes the nodes but not this, so
+  // the list below keeps its array and React Flow is not handed every edge again.
+  const typeKey = useMemo(() => nodes.map((n) => `${n.id}\t${n.type ?? ""}`).join("\n"), [nodes]);
+  const types = useMemo(() => new Map(typeKey.split("\n").map((line) => line.split("\t") as [string, string])), [typeKey]);
   return useMemo(() => {
     const live = new Set(running.split("\n"));
     return edges.map((e) => {

@@ -26,10 +26,11 @@ import { LeaveDialog, useLeaveGuard } from "./leave-guard";
 import { LeftSidebar } from "./left-sidebar";
 import { loadWorkflow } from "./load-workflow";
 import { SaveProblemBanner } from "./save-problem-banner";
+import type { ServedWorkflow } from "./served-workflow";
 import { useAutosave, useLiveRunQueries } from "./use-editor-effects";
 import { useNarrowLayout } from "./use-narrow-layout";
 
-export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; maxBodyBytes: number }) {
+export function EditorShell({ workflowId, maxBodyBytes, served }: { workflowId: string; maxBodyBytes: number; served?: ServedWorkflow }) {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   const previewing = useVersionPreviewStore(selectPreviewing);
   useAutosave();
@@ -43,14 +44,14 @@ export function EditorShell({ workflowId, maxBodyBytes }: { workflowId: string; 
   useEffect(() => {
     let stale = false;
     useEditorStore.getState().set({ maxBodyBytes });
-    loadWorkflow(workflowId)
+    loadWorkflow(workflowId, served)
       .then(() => !stale && setState({ ready: true, error: null }))
       .catch((e: unknown) => !stale && setState({ ready: false, error: errorText(e) }));
     return () => {
       stale = true;
       stopFollowingRun();
     };
-  }, [workflowId, maxBodyBytes]);
+  }, [workflowId, maxBodyBytes, served]);
 
   if (state.error) {
     return (

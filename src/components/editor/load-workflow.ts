@@ -1,5 +1,6 @@
 /**
- * Opening a workflow in the editor: the server's graph, then any local draft on top
+ * Opening a workflow in the editor: the server's graph (the copy the page's render streamed
+ * along when it can stand for a fetch, else fetched), then any local draft on top
  * (restored silently when it builds on the same version, offered as a conflict when the
  * server moved on), then the latest results so nodes show their outputs after a reload.
  * A command, not a query: it seeds the graph, undo and live-run stores once per visit.
@@ -17,13 +18,14 @@ import { useGraphStore } from "@/stores/graph-store";
 import { useRunStore } from "@/stores/run-store";
 import { toast } from "@/stores/toast-store";
 import { useUiStore } from "@/stores/ui-store";
+import { takeServed, type ServedWorkflow } from "./served-workflow";
 
 const RESULT_RUNS = 5;
 
-export async function loadWorkflow(id: string): Promise<Workflow> {
+export async function loadWorkflow(id: string, served?: ServedWorkflow): Promise<Workflow> {
   // A save started on leaving the editor (browser back) lands first, so it is what opens.
   await savesSettled();
-  const workflow = await getWorkflow(id);
+  const workflow = (await takeServed(served)) ?? (await getWorkflow(id));
   stopFollowingRun();
   useRunStore.getState().reset();
   useUiStore.getState().set({ detailRunId: null, connectFrom: null });

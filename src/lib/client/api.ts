@@ -33,8 +33,16 @@ export interface ApiOptions {
   noAuthRedirect?: boolean;
 }
 
+let wroteFromThisTab = false;
+
+/** True once this tab has sent any request that may change data (what the editor's served copy checks). */
+export function hasWrittenFromThisTab(): boolean {
+  return wroteFromThisTab;
+}
+
 export async function api<T = Json>(path: string, options: ApiOptions = {}): Promise<T> {
   const init: RequestInit = { method: options.method ?? "GET", signal: options.signal, credentials: "same-origin" };
+  if (init.method !== "GET") wroteFromThisTab = true;
   if (options.body instanceof FormData) init.body = options.body;
   else if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);

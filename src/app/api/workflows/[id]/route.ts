@@ -1,18 +1,16 @@
 import { API_ROUTES } from "@/contracts/api-routes";
 import { apiRoute } from "@/server/http/api-route";
 import { deleteWorkflow } from "@/server/workflows/delete-workflow";
-import { getWorkflowOrThrow } from "@/server/workflows/get-workflow-or-throw";
-import { sumWorkflowUsage } from "@/server/workflows/sum-workflow-usage";
+import { readPublicWorkflow } from "@/server/workflows/read-public-workflow";
 import { toPublicWorkflow } from "@/server/workflows/to-public-workflow";
 import { patchWorkflow, replaceWorkflow } from "@/server/workflows/update-workflow";
 
 export const runtime = "nodejs";
 
 // GET /api/workflows/{id} — one own workflow with its 10 latest runs and its last 30 days of usage.
-export const GET = apiRoute(API_ROUTES.getWorkflow, async ({ user, params }) => {
-  const [workflow, usage30d] = await Promise.all([getWorkflowOrThrow(user.id, params.id), sumWorkflowUsage(user.id, params.id)]);
-  return { workflow: toPublicWorkflow({ ...workflow, usage30d }) };
-});
+export const GET = apiRoute(API_ROUTES.getWorkflow, async ({ user, params }) => ({
+  workflow: await readPublicWorkflow(user.id, params.id),
+}));
 
 // PUT /api/workflows/{id} — replace the whole document (`version` → 409 when stale).
 export const PUT = apiRoute(API_ROUTES.replaceWorkflow, async ({ user, params, body }) => ({
