@@ -37,6 +37,10 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
   { id: "edit.undo", title: "Undo", group: "Edit", keys: ["Mod+Z"], inFields: true, run: () => useGraphStore.getState().undo() },
   { id: "edit.redo", title: "Redo", group: "Edit", keys: ["Mod+Shift+Z", "Mod+Y"], inFields: true, run: () => useGraphStore.getState().redo() },
   { id: "workflow.save", title: "Save now", group: "Workflow", keys: ["Mod+S"], inFields: true, run: () => void saveNow() },
+  // Runs first: a node menu opens on "Run this node", never on Delete.
+  { id: "run.node", title: "Run this node", group: "Run", menus: ["node"], enabled: runOne, run: (ctx) => runWorkflow(ctx.nodeIds) },
+  { id: "run.downstream", title: "Run from here", description: "This node and everything downstream of it", group: "Run", menus: ["node"], enabled: runSome, run: (ctx) => runFromHere(ctx.nodeIds) },
+  { id: "run.selection", title: "Run selection", group: "Run", menus: ["node"], enabled: (ctx) => ctx.nodeIds.length > 1 && idle(), run: (ctx) => runWorkflow(ctx.nodeIds) },
   // Selection
   { id: "selection.all", title: "Select all", group: "Selection", keys: ["Mod+A"], menus: ["canvas"], enabled: canEditGraph, run: selectAll },
   { id: "selection.clear", title: "Clear selection", group: "Selection", keys: ["Escape"], enabled: hasSelection, run: clearSelection },
@@ -60,9 +64,6 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
     run: (ctx) => void tidyUp(ctx.nodeIds, ctx.flow),
   },
   { id: "run.all", title: "Run workflow", group: "Run", keys: ["Mod+Enter"], inFields: true, run: () => void runWorkflow() },
-  { id: "run.node", title: "Run this node", group: "Run", menus: ["node"], enabled: runOne, run: (ctx) => runWorkflow(ctx.nodeIds) },
-  { id: "run.downstream", title: "Run from here", description: "This node and everything downstream of it", group: "Run", menus: ["node"], enabled: runSome, run: (ctx) => runFromHere(ctx.nodeIds) },
-  { id: "run.selection", title: "Run selection", group: "Run", menus: ["node"], enabled: (ctx) => ctx.nodeIds.length > 1 && idle(), run: (ctx) => runWorkflow(ctx.nodeIds) },
   {
     id: "node.disconnect",
     title: "Disconnect all",
