@@ -1,11 +1,11 @@
 /**
  * Where the browser's main thread spends the opening of a big workflow (issue 10): a CPU profile
- * (CDP `Profiler`) from navigation until a click on "Add Text" has added its node, then six
- * zoom-in steps and a typed character, summed by self time per source (through the build's
+ * (CDP `Profiler`) from navigation until a click on "Add Text" has added its node (with `--type`, then six
+ * zoom-in steps and a typed character), summed by self time per source (through the build's
  * browser source maps) and per function.
  *
  *   GALAXY_BROWSER_SOURCE_MAPS=1 npm run build   # maps that name each sample's source
- *   npx tsx bench/profile-editor.ts [--build .] [--shape fanout] [--out /tmp/editor.cpuprofile]
+ *   npx tsx bench/profile-editor.ts [--build .] [--shape fanout] [--type] [--out /tmp/editor.cpuprofile]
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +27,8 @@ const { values: opts } = parseArgs({
     windows: { type: "string" },
     /** Summarize a profile saved earlier instead of taking one. */
     from: { type: "string" },
+    /** Also zoom in and type a character after the add (the profile then covers an edit too). */
+    type: { type: "boolean", default: false },
   },
 });
 const BUILD = resolve(opts.build);
@@ -159,15 +161,17 @@ async function main() {
   await page.getByTestId("add-text").click({ timeout: 120_000 });
   await page.locator('.react-flow__node[data-id^="text-"]').waitFor({ timeout: 120_000 });
   console.log(`added after ${Date.now() - started} ms (as seen from here)`);
-  for (let i = 0; i < 6; i++) {
-    const zoomIn = page.getByRole("button", { name: "Zoom In" });
-    if (await zoomIn.isDisabled()) break; // a small graph reaches the highest zoom first
-    await zoomIn.click();
+  if (opts.type) {
+    for (let i = 0; i < 6; i++) {
+      const zoomIn = page.getByRole("button", { name: "Zoom In" });
+      if (await zoomIn.isDisabled()) break; // a small graph reaches the highest zoom first
+      await zoomIn.click();
+    }
+    await sleep(1500);
+    await page.locator('.react-flow__node[data-id^="text-"]').getByRole("textbox", { name: "Text" }).click();
+    await page.keyboard.press("x");
+    await sleep(500);
   }
-  await sleep(1500);
-  await page.locator('.react-flow__node[data-id^="text-"]').getByRole("textbox", { name: "Text" }).click();
-  await page.keyboard.press("x");
-  await sleep(500);
   const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
   writeFileSync(opts.out, JSON.stringify(profile));
   console.log(`profile: ${opts.out}`);

@@ -1,7 +1,8 @@
 /**
  * Big graphs (issue 10): a 500-node workflow (a Text node feeding 499 LLM nodes) opens, draws only
- * the nodes in view — as outlines while zoomed far out — and takes a new node, which is a full,
- * editable node once zoomed in. (Its speed is measured by bench/editor-load.bench.ts, not here.)
+ * the nodes in view — as outlines while zoomed far out — with its wires to nodes off screen drawn
+ * as one bundle, and takes a new node, which is a full, editable node once zoomed in. (Its speed
+ * is measured by bench/editor-load.bench.ts, not here.)
  */
 import { expect, test } from "@playwright/test";
 import { createWorkflowByApi, ensureSignedIn, node, openEditor, type WireGraph } from "./helpers";
@@ -41,14 +42,27 @@ test("a 500-node workflow opens drawing only what is in view, and a node can be 
   await expect(node(page, "t")).toBeVisible();
   expect(await page.locator(".react-flow__node").count()).toBeLessThan(500);
   await expect(page.getByTestId("node-outline-t")).toHaveCount(0);
-  // Most of the 499 edges run off screen: those are drawn without their wide hit path (canvas-edge.tsx).
+  // Most of the 499 wires run to nodes off screen: they are drawn as ONE bundle from the source's
+  // port (fan-bundles.ts), one curve each, not as 499 edges; every wire is drawn one way or the other.
+  const bundle = page.getByTestId("fan-bundle");
+  await expect(bundle).toHaveCount(1);
+  const wires = Number(await bundle.getAttribute("data-wires"));
   const edges = await page.locator(".react-flow__edge").count();
-  expect(edges).toBeGreaterThan(100);
-  expect(await page.locator(".react-flow__edge-interaction").count()).toBeLessThan(edges / 2);
+  expect(wires).toBeGreaterThan(400);
+  expect(edges).toBeLessThan(60);
+  expect(wires + edges - 1).toBe(499);
+  expect((await bundle.getAttribute("d"))?.match(/M/g)).toHaveLength(wires);
 
   // Fitted to the whole graph the view is far out: nodes show as outlines, and not all 500 are in the page.
   await page.getByRole("button", { name: "Fit View" }).click();
   await expect(page.getByTestId("node-outline-t")).toBeVisible();
+  // Most nodes are in view now: their wires are edges of their own again (clickable); those to the
+  // rows still below the view stay in the bundle.
+  await expect.poll(() => page.locator(".react-flow__edge").count()).toBeGreaterThan(300);
+  const bundledNow = (await bundle.count()) === 1 ? Number(await bundle.getAttribute("data-wires")) : 0;
+  const edgesNow = await page.locator(".react-flow__edge").count();
+  expect(bundledNow).toBeLessThan(wires);
+  expect(bundledNow + edgesNow - (bundledNow > 0 ? 1 : 0)).toBe(499);
   const drawn = await page.locator(".react-flow__node").count();
   expect(drawn).toBeGreaterThan(0);
   expect(drawn).toBeLessThan(500);

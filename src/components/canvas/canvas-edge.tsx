@@ -8,6 +8,8 @@
 "use client";
 import { BezierEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
+import { FAN_EDGE_TYPE } from "@/lib/canvas/fan-bundles";
+import { FAN_EDGE } from "./fan-edge";
 
 function onScreen(s: ReactFlowState, x: number, y: number): boolean {
   const [tx, ty, zoom] = s.transform;
@@ -23,4 +25,4 @@ function CanvasEdge(props: EdgeProps) {
 }
 
 /** At module scope so React Flow never sees new edge types. */
-export const EDGE_TYPES: EdgeTypes = { default: memo(CanvasEdge) };
+export const EDGE_TYPES: EdgeTypes = { default: memo(CanvasEdge), [FAN_EDGE_TYPE]: FAN_EDGE };

@@ -19,6 +19,7 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
   type OnConnectStartParams,
+  type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./wire-drag.css";
@@ -43,6 +44,7 @@ import { NODE_TYPES } from "./node-types";
 import { loadNodeViews, useNodeViewsLoaded } from "./node-views";
 import { OpeningView } from "./opening-view";
 import { useDecoratedEdges } from "./use-decorated-edges";
+import { useFanBundles } from "./use-fan-bundles";
 import { CANVAS_ZOOM, useFitAll } from "./use-fit-all";
 import { minimapColor, withLayers } from "./with-layers";
 import { clearWireDrag, markWireDrag } from "./wire-drag";
@@ -80,15 +82,20 @@ export function EditorCanvas() {
   const preview = usePreviewGraph();
   const decorated: Edge[] = useDecoratedEdges(preview?.nodes ?? nodes, preview?.edges ?? edges);
   const diff = preview?.diff;
-  const drawnEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
+  const paintedEdges = useMemo(() => (diff ? paintDiffEdges(decorated, diff) : decorated), [diff, decorated]);
   // Big graphs: unmeasured nodes get a guessed size so only those in view are drawn (estimated-size.ts).
   const shownNodes = preview?.nodes ?? nodes;
   const flowStore = useStoreApi();
   const drawnNodes = useMemo(() => withLayers(withEstimatedSizes(shownNodes, (id) => flowStore.getState().nodeLookup.get(id)?.measured)), [shownNodes, flowStore]);
+  // A fan-out's wires to nodes off screen are drawn as one bundle per port (fan-bundles.ts).
+  const { edges: drawnEdges, noteView } = useFanBundles(drawnNodes, paintedEdges);
   const { screenToFlowPosition } = useReactFlow();
   // Drawn once the opening view is set (kept or readable first view), so it never jumps.
   const [viewReady, setViewReady] = useState(false);
-  const onViewReady = useCallback(() => setViewReady(true), []);
+  const onViewReady = useCallback((view: Viewport) => {
+    noteView(view);
+    setViewReady(true);
+  }, [noteView]);
   const workflowId = useEditorStore((s) => s.workflowId);
   const minimapOpen = useUiStore((s) => s.minimapOpen);
   const selectionMode = useUiStore((s) => s.selectionMode);
@@ -154,7 +161,10 @@ export function EditorCanvas() {
           // A previewed version is read-only: this replaces every editing handler above.
           {...(preview ? READ_ONLY_FLOW : {})}
           multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-          onMoveEnd={(_e, view) => viewReady && workflowId && keepView(workflowId, view)}
+          onMoveEnd={(_e, view) => {
+            noteView(view);
+            if (viewReady && workflowId) keepView(workflowId, view);
+          }}
           minZoom={CANVAS_ZOOM.min}
           maxZoom={CANVAS_ZOOM.max}
           proOptions={{ hideAttribution: true }}

@@ -4,7 +4,7 @@
  * it would cover a node of that view. Rendered inside <ReactFlow>, so the pane exists.
  */
 "use client";
-import { useNodesInitialized, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
+import { useNodesInitialized, useReactFlow, useStore, useStoreApi, type Viewport } from "@xyflow/react";
 import { useEffect, useRef, useState } from "react";
 import { coversAny, firstView } from "@/lib/canvas/first-view";
 import type { Rect } from "@/lib/canvas/rect";
@@ -23,7 +23,7 @@ const MEASURE_WAIT_MS = 200;
 const SMALL_GRAPH = 60;
 const UNMEASURED = { width: 300, height: 300 };
 
-export function OpeningView({ workflowId, onReady }: { workflowId: string | null; onReady: () => void }) {
+export function OpeningView({ workflowId, onReady }: { workflowId: string | null; onReady: (view: Viewport) => void }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const paneReady = useStore((s) => !!s.panZoom);
@@ -55,7 +55,7 @@ export function OpeningView({ workflowId, onReady }: { workflowId: string | null
     const opening = kept ? { view: kept, minimap: !coversAny(minimap, boxes, kept) } : firstView(boxes, { width, height }, minimap);
     void flow.setViewport(opening.view);
     useUiStore.getState().set({ minimapOpen: opening.minimap });
-    onReady();
+    onReady(opening.view);
   }, [flow, store, paneReady, measured, count, waited, workflowId, onReady]);
 
   return null;
