@@ -4,6 +4,7 @@
  * as one bundle, and takes a new node, which is a full, editable node once zoomed in. (Its speed
  * is measured by bench/editor-load.bench.ts, not here.)
  */
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { createWorkflowByApi, ensureSignedIn, node, openEditor, type WireGraph } from "./helpers";
 
@@ -52,6 +53,7 @@ test("a 500-node workflow opens drawing only what is in view, and a node can be 
   expect(edges).toBeLessThan(60);
   expect(wires + edges - 1).toBe(499);
   expect((await bundle.getAttribute("d"))?.match(/M/g)).toHaveLength(wires);
+  if (process.env.GALAXY_SHOTS) await page.screenshot({ path: join(process.env.GALAXY_SHOTS, "big-fan-out-opened.png") });
 
   // Fitted to the whole graph the view is far out: nodes show as outlines, and not all 500 are in the page.
   await page.getByRole("button", { name: "Fit View" }).click();
