@@ -149,7 +149,7 @@ test("a renamed node is named in its header, the connect dialog, run details and
   expect((await getWorkflowByApi(page.request, id)).nodes.find((n) => n.id === "model")!.data.label).toBe("Headline writer");
 
   await page.getByTestId("node-menu-prompt").click();
-  await page.getByTestId("menu-connect").click();
+  await page.getByTestId("cmd-node.connect").click();
   await expect(page.getByTestId("connect-to-model-system_prompt")).toContainText("Headline writer · ");
   await page.getByTestId("connect-dialog").getByRole("button", { name: "Close" }).click();
 
@@ -173,7 +173,7 @@ test("a renamed node is named in its header, the connect dialog, run details and
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("node-title-prompt")).toHaveText("Brief");
   await page.getByTestId("node-menu-prompt").click();
-  await page.getByTestId("menu-rename").click();
+  await page.getByTestId("cmd-node.rename").click();
   await page.getByTestId("node-title-input-prompt").fill("");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("node-title-prompt")).toHaveText("Text");

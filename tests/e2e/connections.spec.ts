@@ -44,7 +44,7 @@ test("keyboard only: add from the sidebar, connect through the node menu, run wi
   await page.keyboard.type("Say hello by keyboard");
   await page.getByTestId(`node-menu-${textId}`).focus();
   await page.keyboard.press("Enter");
-  await page.getByTestId("menu-connect").focus();
+  await page.getByTestId("cmd-node.connect").focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("connect-dialog")).toBeVisible();
   await page.getByTestId(`connect-to-${llmId}-user_message`).focus();

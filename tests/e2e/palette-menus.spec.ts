@@ -111,6 +111,41 @@ test("a node's right-click menu runs the node and disconnects it; undo brings th
   await expect(port).toHaveAttribute("data-connected", "true");
 });
 
+test("a node's ⋯ button opens the same menu as a right-click, with its keys; a second press closes it", async ({ page }) => {
+  await ensureSignedIn(page);
+  await openEditor(
+    page,
+    await createWorkflowByApi(page.request, "Dots menu", {
+      nodes: [
+        { id: "t", type: "text", position: { x: 0, y: 0 }, data: { text: "Hello dots" } },
+        { id: "l", type: "llm", position: { x: 420, y: 0 }, data: llmData },
+      ],
+      edges: [],
+    }),
+  );
+  const menu = page.getByTestId("context-menu");
+  await node(page, "t").getByTestId("node-header").click({ button: "right" });
+  const fromRightClick = await menu.getByRole("menuitem").allTextContents();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+
+  const dots = page.getByTestId("node-menu-t");
+  await dots.click();
+  await expect(menu).toHaveAttribute("data-menu", "node");
+  await expect(dots).toHaveAttribute("aria-expanded", "true");
+  expect(await menu.getByRole("menuitem").allTextContents()).toEqual(fromRightClick);
+  await expect(menu.getByTestId("cmd-clipboard.duplicate")).toContainText("Ctrl+D");
+  // A Text node has an output, so it can be wired by keyboard from here; a press on ⋯ again closes.
+  await expect(menu.getByTestId("cmd-node.connect")).not.toHaveAttribute("aria-disabled", "true");
+  await dots.click();
+  await expect(menu).toBeHidden();
+  await expect(dots).toHaveAttribute("aria-expanded", "false");
+
+  await dots.click();
+  await menu.getByTestId("cmd-clipboard.duplicate").click();
+  await expect(page.locator('[data-node-type="text"]')).toHaveCount(2);
+});
+
 test("the canvas menu works from the keyboard: arrows move, Enter runs, Escape closes; Shift+F10 opens a selected node's", async ({ page }) => {
   await ensureSignedIn(page);
   await openEditor(page, await createWorkflowByApi(page.request, "Canvas menu", { nodes: [{ id: "t", type: "text", position: { x: 0, y: 0 }, data: { text: "" } }] }));

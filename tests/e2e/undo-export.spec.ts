@@ -21,7 +21,7 @@ test("undo and redo restore every change exactly", async ({ page }) => {
   await moveNode(page, "model", 120, 80);
   await addNode(page, "cropImage");
   await page.getByTestId("node-menu-prompt").click();
-  await page.getByTestId("menu-delete").click();
+  await page.getByTestId("cmd-selection.delete").click();
   await expect(page.locator('[data-node-type="text"]')).toHaveCount(0);
   await waitSaved(page);
   const edited = normalize(await getWorkflowByApi(page.request, id));

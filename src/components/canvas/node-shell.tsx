@@ -93,7 +93,7 @@ export function NodeShell(props: { id: string; definition: NodeDefinition; selec
         >
           ▶
         </button>
-        <NodeMenu nodeId={id} hasOutputs={Object.keys(def.outputs).length > 0} />
+        <NodeMenu nodeId={id} />
       </div>
       <div className="py-1.5">{children}</div>
       <OutputHandles outputs={def.outputs} />

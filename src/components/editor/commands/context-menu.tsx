@@ -41,7 +41,9 @@ function OpenMenu({ request }: { request: MenuRequest }) {
   // A press anywhere else closes it, without giving focus back (the press puts it where it wants).
   useLayoutEffect(() => {
     const away = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as globalThis.Node)) useOverlays.getState().set({ menu: null, returnFocus: null });
+      const target = e.target as HTMLElement;
+      if (ref.current?.contains(target) || target.closest?.("[data-opens-menu]")) return;
+      useOverlays.getState().set({ menu: null, returnFocus: null });
     };
     document.addEventListener("pointerdown", away, true);
     return () => document.removeEventListener("pointerdown", away, true);

@@ -4,6 +4,7 @@
  */
 import type { XYPosition } from "@xyflow/react";
 import { fitAllNodes } from "@/components/canvas/use-fit-all";
+import { nodeCatalogue } from "@/nodes/registry";
 import { addFrame, addNote } from "@/stores/actions/add-annotation";
 import { copyNodes, cutNodes, duplicateNodes, pageTextSelected, pasteFromClipboard } from "@/stores/actions/clipboard";
 import { disconnectAll, edgesOf } from "@/stores/actions/disconnect-nodes";
@@ -27,6 +28,10 @@ const someNodes = (ctx: CommandContext) => canEditGraph() && ctx.nodeIds.length 
 const idle = () => useRunStore.getState().activeRunId === null;
 const runOne = (ctx: CommandContext) => ctx.nodeIds.length === 1 && idle();
 const runSome = (ctx: CommandContext) => ctx.nodeIds.length > 0 && idle();
+const hasOutputs = (id: string | undefined) => {
+  const type = useGraphStore.getState().nodes.find((n) => n.id === id)?.type;
+  return Object.keys(nodeCatalogue.get(type ?? "")?.outputs ?? {}).length > 0;
+};
 
 function canvasSize(): { width: number; height: number } {
   const canvas = document.querySelector('[data-testid="canvas"]');
@@ -53,6 +58,16 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
   { id: "clipboard.duplicate", title: "Duplicate", group: "Edit", keys: ["Mod+D"], menus: ["node"], enabled: someNodes, run: (ctx) => duplicateNodes(ctx.nodeIds) },
   // Names
   { id: "node.rename", title: "Rename", group: "Edit", keys: ["F2"], menus: ["node"], enabled: (ctx) => canEditGraph() && ctx.nodeIds.length === 1, run: (ctx) => startRename(ctx.nodeIds[0]) },
+  {
+    id: "node.connect",
+    title: "Connect output to…",
+    description: "Choose an input to wire this node's output to (no dragging)",
+    group: "Edit",
+    menus: ["node"],
+    palette: false,
+    enabled: (ctx) => canEditGraph() && ctx.nodeIds.length === 1 && hasOutputs(ctx.nodeIds[0]),
+    run: (ctx) => useUiStore.getState().set({ connectFrom: ctx.nodeIds[0] }),
+  },
   {
     id: "canvas.tidy-up",
     title: "Tidy up",

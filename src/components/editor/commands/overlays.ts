@@ -27,6 +27,8 @@ export interface MenuRequest {
   screen: XYPosition;
   /** The right-clicked node with the selection it belongs to; empty for the canvas. */
   nodeIds: string[];
+  /** The node whose ⋯ button opened it (`canvas/node-menu.tsx`). */
+  opener?: string;
 }
 
 interface Overlays {
