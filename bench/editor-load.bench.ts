@@ -29,18 +29,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
-import { editorGraph, EDITOR_SHAPES, type EditorShape as Shape } from "./graphs";
-import {
-  cleanUpOnSignals,
-  freshDataDir,
-  median,
-  runMain,
-  sleep,
-  startServer,
-  type StartedServer,
-} from "./server-kit";
+import type { Page } from "@playwright/test";
+import { launchBrowser, openEditorSession, type EditorSession } from "./editor-session";
+import { EDITOR_SHAPES, type EditorShape as Shape } from "./graphs";
+import { cleanUpOnSignals, median, runMain, sleep } from "./server-kit";
 
 const { values: opts } = parseArgs({
   options: {
@@ -126,22 +118,13 @@ const note = (build: string, shape: Shape, figure: Figure, value: number) => {
   byFigure.set(figure, [...(byFigure.get(figure) ?? []), value]);
 };
 
-async function createWorkflow(context: BrowserContext, base: string, shape: Shape): Promise<string> {
-  const res = await context.request.post(`${base}/api/workflows`, {
-    data: { name: `bench ${shape}`, ...editorGraph(shape) },
-    headers: { origin: base },
-  });
-  if (!res.ok()) throw new Error(`POST /api/workflows: ${res.status()} ${await res.text()}`);
-  return ((await res.json()) as { workflow: { id: string } }).workflow.id;
-}
-
 async function measureOnce(
-  context: BrowserContext,
-  base: string,
+  { context, server, createWorkflow }: EditorSession,
   build: string,
   shape: Shape,
 ): Promise<void> {
-  const id = await createWorkflow(context, base, shape);
+  const base = server.base;
+  const id = await createWorkflow(shape);
   const page = await context.newPage();
   try {
     await page.goto(`${base}/workflows/${id}`, { waitUntil: "commit" });
@@ -201,8 +184,9 @@ async function measureOnce(
 }
 
 /** The JavaScript the editor route loads, gzipped (what a first visit downloads). */
-async function editorScripts(context: BrowserContext, base: string, build: string): Promise<string> {
-  const id = await createWorkflow(context, base, "two");
+async function editorScripts({ context, server, createWorkflow }: EditorSession, build: string): Promise<string> {
+  const base = server.base;
+  const id = await createWorkflow("two");
   const page = await context.newPage();
   const scripts = new Set<string>();
   page.on("response", (res) => {
@@ -220,50 +204,27 @@ async function editorScripts(context: BrowserContext, base: string, build: strin
 
 // ---------- main ----------
 
-interface Running {
-  server: StartedServer;
-  context: BrowserContext;
-}
-
 cleanUpOnSignals("editor-load bench");
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   console.log(
     `editor-load bench: ${ROUNDS} rounds, shapes ${SHAPES.join(", ")}, builds ${BUILDS.map((b) => `${b} (${readFileSync(join(b, ".next", "BUILD_ID"), "utf8").trim()})`).join(", ")}, ${new Date().toISOString()}`,
   );
   // One server per build for the whole sitting (nothing runs, so they sit idle in turn).
-  const running = new Map<string, Running>();
+  const running = new Map<string, EditorSession>();
   for (const build of BUILDS) {
     const logFile = join(tmpdir(), `galaxy-editor-bench-${Date.now().toString(36)}.log`);
-    const server = await startServer({
-      root: build,
-      database: { kind: "pglite", dataDir: freshDataDir("galaxy-editor") },
-      stubUrl: "http://127.0.0.1:9",
-      logFile,
-    });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    await context.addInitScript({ content: PROBE });
-    const signUp = await context.request.post(`${server.base}/api/auth/sign-up`, {
-      data: {
-        email: `bench-${Date.now().toString(36)}@example.com`,
-        password: "correct horse battery",
-        name: "Bench",
-      },
-      headers: { origin: server.base },
-    });
-    if (!signUp.ok()) throw new Error(`sign-up: ${signUp.status()} ${await signUp.text()}`);
-    running.set(build, { server, context });
+    const session = await openEditorSession(browser, { build, logFile, initScript: PROBE });
+    running.set(build, session);
     // A warm-up visit: the server's first render and the browser's cache of the scripts stay out of the figures.
-    console.log(
-      `  ${build}: editor route JavaScript ${await editorScripts(context, server.base, build)} (log ${logFile})`,
-    );
+    console.log(`  ${build}: editor route JavaScript ${await editorScripts(session, build)} (log ${logFile})`);
   }
   for (let round = 1; round <= ROUNDS; round++) {
     const order = round % 2 ? BUILDS : [...BUILDS].reverse();
     for (const build of order) {
-      const { server, context } = running.get(build)!;
-      for (const shape of SHAPES) await measureOnce(context, server.base, build, shape);
+      const session = running.get(build)!;
+      for (const shape of SHAPES) await measureOnce(session, build, shape);
       const got = results.get(build)!;
       console.log(
         `  round ${round} ${build}: ${SHAPES.map((s) => `${s} ${FIGURES.map((f) => `${f} ${got.get(s)!.get(f)!.at(-1)!.toFixed(0)}`).join(" / ")} ms`).join(" · ")}`,

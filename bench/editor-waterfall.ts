@@ -13,10 +13,9 @@
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
-import { chromium, type BrowserContext } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
-import { editorGraph, EDITOR_SHAPES, type EditorShape } from "./graphs";
-import { cleanUpOnSignals, freshDataDir, runMain, startServer } from "./server-kit";
+import { launchBrowser, openEditorSession, type EditorSession } from "./editor-session";
+import { EDITOR_SHAPES, type EditorShape } from "./graphs";
+import { cleanUpOnSignals, runMain } from "./server-kit";
 
 const { values: opts } = parseArgs({
   options: {
@@ -84,12 +83,9 @@ interface Timing {
   bytes: number;
 }
 
-async function visit(context: BrowserContext, base: string): Promise<void> {
-  const res = await context.request.post(`${base}/api/workflows`, {
-    data: { name: "waterfall", ...editorGraph(SHAPE) },
-    headers: { origin: base },
-  });
-  const id = ((await res.json()) as { workflow: { id: string } }).workflow.id;
+async function visit({ context, server, createWorkflow }: EditorSession): Promise<void> {
+  const base = server.base;
+  const id = await createWorkflow(SHAPE);
   const page = await context.newPage();
   await page.goto(`${base}/workflows/${id}`, { waitUntil: "commit" });
   await page.getByTestId("add-text").click({ timeout: 120_000 });
@@ -110,22 +106,10 @@ async function visit(context: BrowserContext, base: string): Promise<void> {
 cleanUpOnSignals("editor-waterfall");
 
 async function main() {
-  const server = await startServer({
-    root: BUILD,
-    database: { kind: "pglite", dataDir: freshDataDir("galaxy-waterfall") },
-    stubUrl: "http://127.0.0.1:9",
-    logFile: join(tmpdir(), "galaxy-editor-waterfall.log"),
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.addInitScript({ content: PROBE });
-  const signUp = await context.request.post(`${server.base}/api/auth/sign-up`, {
-    data: { email: `w-${Date.now().toString(36)}@example.com`, password: "correct horse battery", name: "W" },
-    headers: { origin: server.base },
-  });
-  if (!signUp.ok()) throw new Error(`sign-up: ${signUp.status()}`);
-  await visit(context, server.base); // warm-up: scripts cached, the server's first render done
-  for (let i = 0; i < Number(opts.visits); i++) await visit(context, server.base);
+  const browser = await launchBrowser();
+  const session = await openEditorSession(browser, { build: BUILD, logFile: join(tmpdir(), "galaxy-editor-waterfall.log"), initScript: PROBE });
+  await visit(session); // warm-up: scripts cached, the server's first render done
+  for (let i = 0; i < Number(opts.visits); i++) await visit(session);
   await browser.close();
 }
 

@@ -12,10 +12,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AnyMap, originalPositionFor, type TraceMap } from "@jridgewell/trace-mapping";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
-import { chromium } from "@playwright/test";
-import { editorGraph, EDITOR_SHAPES, type EditorShape } from "./graphs";
-import { freshDataDir, runMain, sleep, startServer, cleanUpOnSignals } from "./server-kit";
+import { launchBrowser, openEditorSession } from "./editor-session";
+import { EDITOR_SHAPES, type EditorShape } from "./graphs";
+import { cleanUpOnSignals, runMain, sleep } from "./server-kit";
 
 const { values: opts } = parseArgs({
   options: {
@@ -123,38 +122,16 @@ cleanUpOnSignals("profile-editor");
 
 async function main() {
   if (opts.from) return summarize(JSON.parse(readFileSync(opts.from, "utf8")) as Profile, Number(opts.top));
-  const server = await startServer({
-    root: BUILD,
-    database: { kind: "pglite", dataDir: freshDataDir("galaxy-profile") },
-    stubUrl: "http://127.0.0.1:9",
-    logFile: join(tmpdir(), "galaxy-profile-editor.log"),
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const browser = await launchBrowser();
+  const { server, context, createWorkflow, warmUp } = await openEditorSession(browser, { build: BUILD, logFile: join(tmpdir(), "galaxy-profile-editor.log") });
   const base = server.base;
-  const signUp = await context.request.post(`${base}/api/auth/sign-up`, {
-    data: { email: `p-${Date.now().toString(36)}@example.com`, password: "correct horse battery", name: "P" },
-    headers: { origin: base },
-  });
-  if (!signUp.ok()) throw new Error(`sign-up: ${signUp.status()}`);
-  const create = async () => {
-    const res = await context.request.post(`${base}/api/workflows`, {
-      data: { name: "profile", ...editorGraph(SHAPE) },
-      headers: { origin: base },
-    });
-    return ((await res.json()) as { workflow: { id: string } }).workflow.id;
-  };
-  // A warm-up visit: scripts cached, the server's first render done.
-  const warm = await context.newPage();
-  await warm.goto(`${base}/workflows/${await create()}`);
-  await warm.getByTestId("add-text").waitFor();
-  await warm.close({ runBeforeUnload: false });
+  await warmUp(SHAPE);
 
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  const id = await create();
+  const id = await createWorkflow(SHAPE);
   await cdp.send("Profiler.start");
   const started = Date.now();
   await page.goto(`${base}/workflows/${id}`, { waitUntil: "commit" });

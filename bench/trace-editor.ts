@@ -6,16 +6,15 @@
  *
  *   npx tsx bench/trace-editor.ts [--build .] [--shape two] [--out /tmp/editor-trace.json]
  *
- * Same set-up as editor-waterfall.ts (a warm-up visit first, scripts cached).
+ * Set up by `editor-session.ts` (a warm-up visit first, scripts cached).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium-flags";
-import { editorGraph, EDITOR_SHAPES, type EditorShape } from "./graphs";
-import { cleanUpOnSignals, freshDataDir, runMain, startServer } from "./server-kit";
+import { launchBrowser, openEditorSession } from "./editor-session";
+import { EDITOR_SHAPES, type EditorShape } from "./graphs";
+import { cleanUpOnSignals, runMain } from "./server-kit";
 
 const { values: opts } = parseArgs({
   options: {
@@ -103,31 +102,13 @@ async function main() {
     const saved = JSON.parse(readFileSync(opts.from, "utf8")) as { events: TraceEvent[]; navTs: number; endTs: number };
     return summarize(saved.events, saved.navTs, saved.endTs, Number(opts.window));
   }
-  const server = await startServer({
-    root: BUILD,
-    database: { kind: "pglite", dataDir: freshDataDir("galaxy-trace") },
-    stubUrl: "http://127.0.0.1:9",
-    logFile: join(tmpdir(), "galaxy-trace-editor.log"),
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const browser = await launchBrowser();
+  const { server, context, createWorkflow, warmUp } = await openEditorSession(browser, { build: BUILD, logFile: join(tmpdir(), "galaxy-trace-editor.log") });
   const base = server.base;
-  const signUp = await context.request.post(`${base}/api/auth/sign-up`, {
-    data: { email: `t-${Date.now().toString(36)}@example.com`, password: "correct horse battery", name: "T" },
-    headers: { origin: base },
-  });
-  if (!signUp.ok()) throw new Error(`sign-up: ${signUp.status()}`);
-  const create = async () => {
-    const res = await context.request.post(`${base}/api/workflows`, { data: { name: "trace", ...editorGraph(SHAPE) }, headers: { origin: base } });
-    return ((await res.json()) as { workflow: { id: string } }).workflow.id;
-  };
-  const warm = await context.newPage();
-  await warm.goto(`${base}/workflows/${await create()}`);
-  await warm.getByTestId("add-text").waitFor();
-  await warm.close({ runBeforeUnload: false });
+  await warmUp(SHAPE);
 
   const page = await context.newPage();
-  const id = await create();
+  const id = await createWorkflow(SHAPE);
   await browser.startTracing(page, { categories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8"] });
   await page.goto(`${base}/workflows/${id}`, { waitUntil: "commit" });
   await page.getByTestId("add-text").click({ timeout: 120_000 });
