@@ -157,3 +157,33 @@ test("notes and frames: written, resized, framed and dragged, each step one undo
   await node(page, noteId).click({ position: { x: 40, y: 8 } });
   await expect(page.getByTestId("run-selected")).toHaveCount(0);
 });
+
+test("a frame is held by its title bar: a box selection started on its body selects the nodes inside and leaves the frame where it was", async ({ page }) => {
+  await ensureSignedIn(page);
+  const id = await createWorkflowByApi(page.request, "Box inside a frame", {
+    nodes: [
+      { id: "frame", type: "frame", position: { x: -60, y: -80 }, data: { title: "Group" }, width: 1000, height: 1100 } as Saved,
+      ...START.nodes,
+    ],
+    edges: START.edges,
+  });
+  await openEditor(page, id);
+  const frameBox = (await node(page, "frame").boundingBox())!;
+  const modelBox = (await node(page, "model").boundingBox())!;
+  const promptBox = (await node(page, "prompt").boundingBox())!;
+  // From the frame's empty body below-left of both nodes to past the LLM node, in box-selection mode (S).
+  const from = { x: promptBox.x - 20, y: Math.max(promptBox.y + promptBox.height, modelBox.y + modelBox.height) + 20 };
+  expect(from.y).toBeLessThan(frameBox.y + frameBox.height);
+  await page.getByTestId("canvas").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("s");
+  await dragBy(page, from, modelBox.x + modelBox.width + 20 - from.x, promptBox.y - 20 - from.y);
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
+  await expect(node(page, "frame").locator("xpath=..")).not.toHaveClass(/selected/);
+  expect(await node(page, "frame").boundingBox()).toEqual(frameBox);
+
+  // Its title bar still takes it (and the nodes inside) along.
+  const bar = (await node(page, "frame").getByTestId("node-header").boundingBox())!;
+  await page.keyboard.press("s");
+  await dragBy(page, { x: bar.x + bar.width - 30, y: bar.y + bar.height / 2 }, 60, 40);
+  await expect.poll(async () => (await node(page, "frame").boundingBox())!.x).toBeGreaterThan(frameBox.x + 30);
+});

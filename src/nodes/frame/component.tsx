@@ -1,11 +1,13 @@
 /**
  * A frame: a titled, tinted rectangle drawn behind nodes (its definition's zIndex). The title
  * is edited in place, the colour from the palette, the size by its corners (NodeResizer sets
- * the saved `width`/`height`); dragging it carries the nodes inside (`stores/frame-drag.ts`).
+ * the saved `width`/`height`); dragging it by its title bar carries the nodes inside
+ * (`stores/frame-drag.ts`); its body lets presses through to the canvas (`frame.css`).
  */
 "use client";
 import { NodeResizer } from "@xyflow/react";
 import { memo } from "react";
+import "./frame.css";
 import { AnnotationColorMenu } from "@/components/canvas/annotation-color-menu";
 import { readData } from "@/components/canvas/read-data";
 import { updateNodeData } from "@/components/canvas/use-node-state";
@@ -25,7 +27,7 @@ function FrameView({ id, data, selected, definition }: NodeViewProps) {
       style={{ background: `color-mix(in srgb, ${hex} 7%, transparent)`, borderColor: selected ? hex : `color-mix(in srgb, ${hex} 40%, transparent)` }}
     >
       <NodeResizer isVisible={selected} minWidth={160} minHeight={100} color={hex} />
-      <div data-testid="node-header" className="flex items-center gap-2 rounded-t-lg px-3 py-1.5" style={{ background: `color-mix(in srgb, ${hex} 22%, transparent)` }}>
+      <div data-testid="node-header" data-frame-grip className="flex items-center gap-2 rounded-t-lg px-3 py-1.5" style={{ background: `color-mix(in srgb, ${hex} 22%, transparent)` }}>
         <input
           aria-label="Frame title"
           data-testid={`frame-title-${id}`}
