@@ -35,6 +35,14 @@ describe("diffGraphs: nodes", () => {
     expect(d.nodes.get("n")).toBe("changed");
   });
 
+  it("a note or frame only resized is marked like a move; a size saved on one side only counts too", () => {
+    const note = { ...node("n", { text: "a" }, 0), type: "note", width: 240, height: 160 };
+    const resized = diffGraphs({ nodes: [note], edges: [] }, { nodes: [{ ...note, height: 320 }], edges: [] });
+    expect(resized.nodes.get("n")).toBe("moved");
+    expect(diffGraphs({ nodes: [note], edges: [] }, { nodes: [{ ...note, width: undefined }], edges: [] }).nodes.get("n")).toBe("moved");
+    expect(diffGraphs({ nodes: [note], edges: [] }, { nodes: [{ ...note, width: 240.2 }], edges: [] }).nodes.get("n")).toBe("unchanged");
+  });
+
   it("ignores key order, keys holding undefined, and sub-pixel position noise", () => {
     const a = node("n", { text: "x", settings: { a: 1, b: [1, { c: 2 }] }, gone: undefined }, 100);
     const b = node("n", { settings: { b: [1, { c: 2 }], a: 1 }, text: "x" }, 100.004);

@@ -10,6 +10,9 @@ export interface DiffNode {
   type?: string;
   position: { x: number; y: number };
   data?: unknown;
+  /** A resizable node's saved size (a note, a frame). */
+  width?: number | null;
+  height?: number | null;
 }
 
 export interface DiffEdge {
@@ -25,7 +28,7 @@ export interface DiffGraph {
   edges: readonly DiffEdge[];
 }
 
-/** "changed": same id, another type or data; "moved": only its position differs (a lighter mark). */
+/** "changed": same id, another type or data; "moved": only its position or size differs (a lighter mark). */
 export type NodeDiffKind = "added" | "removed" | "changed" | "moved" | "unchanged";
 /** "changed": same id, other ends. An edge with a new id between the same ports is the same connection. */
 export type EdgeDiffKind = "added" | "removed" | "changed" | "unchanged";
@@ -57,7 +60,7 @@ function diffNodes(base: readonly DiffNode[], shown: readonly DiffNode[]): Map<s
     const old = before.get(node.id);
     if (!old) kinds.set(node.id, "added");
     else if ((old.type ?? "") !== (node.type ?? "") || !sameValue(old.data ?? {}, node.data ?? {})) kinds.set(node.id, "changed");
-    else if (!samePosition(old.position, node.position)) kinds.set(node.id, "moved");
+    else if (!samePosition(old.position, node.position) || !sameSize(old, node)) kinds.set(node.id, "moved");
     else kinds.set(node.id, "unchanged");
   }
   for (const node of base) if (!kinds.has(node.id)) kinds.set(node.id, "removed");
@@ -98,6 +101,11 @@ function endsOf(e: DiffEdge): string {
 
 function samePosition(a: DiffNode["position"], b: DiffNode["position"]): boolean {
   return Math.abs(a.x - b.x) < POSITION_TOLERANCE && Math.abs(a.y - b.y) < POSITION_TOLERANCE;
+}
+
+function sameSize(a: DiffNode, b: DiffNode): boolean {
+  const close = (p?: number | null, q?: number | null) => (p ?? null) === (q ?? null) || (p != null && q != null && Math.abs(p - q) < POSITION_TOLERANCE);
+  return close(a.width, b.width) && close(a.height, b.height);
 }
 
 /** Deep equality of JSON-like values; a key holding `undefined` counts as absent (JSON drops it on save). */

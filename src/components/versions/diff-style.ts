@@ -30,7 +30,7 @@ export const LEGEND: { kind: Exclude<NodeDiffKind, "unchanged">; label: string; 
   { kind: "added", label: "Added", swatch: "border-2 border-emerald-400" },
   { kind: "removed", label: "Removed", swatch: "border-2 border-dashed border-red-400 opacity-60" },
   { kind: "changed", label: "Changed", swatch: "border-2 border-amber-400" },
-  { kind: "moved", label: "Moved", swatch: "border border-amber-200/60" },
+  { kind: "moved", label: "Moved or resized", swatch: "border border-amber-200/60" },
 ];
 
 export function decorateDiffNodes(nodes: Node[], diff: GraphDiff): Node[] {
