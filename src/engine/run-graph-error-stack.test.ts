@@ -24,6 +24,13 @@ describe("runGraph errorStack: kept for unexpected errors only", () => {
     expect(outcome.errorStack).toMatch(/^node "bad": TypeError: cannot read properties of undefined \(reading 'url'\)\n\s+at /);
   });
 
+  it("a node with a name is named as the canvas names it, with its id", async () => {
+    const graph = dag(["ok", "bad"], []);
+    graph.nodes[1]!.data = { ...graph.nodes[1]!.data, label: "Headline writer" };
+    const outcome = await run(throwing(new Error("boom")), { graph });
+    expect(outcome.error).toBe('node "Headline writer" (bad) failed: boom');
+  });
+
   it.each([ReferenceError, RangeError, SyntaxError])("%o counts as a programming error too", async (Kind) => {
     const outcome = await run(throwing(new Kind("oops")));
     expect(outcome.errorStack).toContain(`${Kind.name}: oops`);

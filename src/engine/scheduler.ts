@@ -130,7 +130,7 @@ export class Scheduler implements NodeHost {
   /** An executor threw a `RunStopError`: stop the run, and end this node SKIPPED with the error's message. */
   stopBy(i: number, error: RunStopError): void {
     const id = this.options.graph.nodes[i].id;
-    this.log?.("warning", `node "${id}": ${error.message}`, id);
+    this.log?.("warning", `node ${nodeLogName(this.options.graph.nodes[i])}: ${error.message}`, id);
     this.stop(error);
     this.skipStopped(i, error.message);
   }
@@ -186,8 +186,9 @@ export class Scheduler implements NodeHost {
       if (p?.error !== undefined) outcome.error = p.error;
       nodes[id] = outcome;
       if (status === "SUCCESS") outputs[id] = this.outputs[i]!;
-      if (status === "FAILED") failures.push(`node "${id}" failed: ${p?.error ?? "unknown error"}`);
-      if (status === "FAILED" && p?.stack !== undefined) errorStack ??= `node "${id}": ${p.stack}`;
+      const name = nodeLogName(this.options.graph.nodes[i]);
+      if (status === "FAILED") failures.push(`node ${name} failed: ${p?.error ?? "unknown error"}`);
+      if (status === "FAILED" && p?.stack !== undefined) errorStack ??= `node ${name}: ${p.stack}`;
     }
     const stop = this.stopSkipped > 0 ? this.stopped : undefined;
     return { outputs, nodes, failures, ...(errorStack !== undefined && { errorStack }), ...(stop && { stop }) };

@@ -38,6 +38,15 @@ async function refused(promise: Promise<unknown>): Promise<RunStopError> {
 }
 
 describe("RunMeter", () => {
+  it("names the node whose call did not fit as the canvas does, when given the names", async () => {
+    const names: Record<string, string> = { c: '"Headline writer" (c)' };
+    const m = new RunMeter({ userId: "u-names", budget: { maxTokens: 25 }, daily: memoryLedger(), onStop: () => undefined, nameOf: (id) => names[id] ?? JSON.stringify(id) });
+    await m.forNode("a").reserve(call());
+    await m.forNode("b").reserve(call());
+    await refused(m.forNode("c").reserve(call()));
+    expect(m.describeStop("token budget of 25 reached")).toContain('(node "Headline writer" (c), up to 10 tokens)');
+  });
+
   it("holds each call at its estimate while in flight, so concurrent calls cannot pass the cap together", async () => {
     const { m, stops } = meter({ maxTokens: 25 });
     const a = await m.forNode("a").reserve(call());

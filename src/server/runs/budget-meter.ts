@@ -39,6 +39,8 @@ export interface RunMeterOptions {
   onStop: (reason: RunStopError) => void;
   /** Recording a settled call in the daily ledger failed (the day's total misses it). */
   onLedgerError?: (error: unknown) => void;
+  /** How messages name a node (its label with its id: `nodeLogName`); its quoted id by default. */
+  nameOf?: (nodeId: string) => string;
 }
 
 interface Stop {
@@ -136,7 +138,7 @@ export class RunMeter {
   /** Why this call may not start, if it may not: the first cap it would pass. */
   private refusal(nodeId: string, call: PlannedModelCall, estimate: Amounts): Refusal | undefined {
     const { budget, dailyCapUsd, userId } = this.options;
-    const node = `node "${nodeId}"`;
+    const node = `node ${this.options.nameOf?.(nodeId) ?? JSON.stringify(nodeId)}`;
     if (budget?.maxTokens !== undefined) {
       const cap = budget.maxTokens;
       const unused = Math.max(0, cap - this.used.tokens);

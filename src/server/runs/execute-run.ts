@@ -12,7 +12,7 @@
  * progress in memory (see RunRecorder) instead of canceling the run.
  */
 import "server-only";
-import { EngineError, RunStopError, runGraph, type LogEvent, type RunOutcome } from "@/engine";
+import { EngineError, nodeLogName, RunStopError, runGraph, type LogEvent, type RunOutcome } from "@/engine";
 import { createExecuteNode } from "@/nodes/execute-node";
 import { serverNodeCatalogue } from "@/nodes/server-catalogue";
 import type { ServerNodeCatalogue } from "@/nodes/types";
@@ -78,9 +78,12 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
   const offCancel = onCancelRequest((id) => id === runId && cancel("canceled"));
   // Nodes started and not finished: what a shutdown past its grace aborts (and says so).
   const inFlight = new Set<string>();
+  // Messages a person reads name nodes as the canvas does: "Headline writer" (llm-x).
+  const nodesById = new Map(run.input.nodes.map((n) => [n.id, n]));
+  const nameOf = (id: string) => nodeLogName(nodesById.get(id) ?? { id });
   const onShutdown = () => {
     if (inFlight.size > 0) {
-      const ids = [...inFlight].map((id) => `"${id}"`).join(", ");
+      const ids = [...inFlight].map(nameOf).join(", ");
       record({ level: "warning", message: `the worker is shutting down and could not wait any longer: ${ids} aborted; they run again on the next worker (a model call they made may be paid twice)` });
     }
     cancel("worker shutting down");
@@ -101,6 +104,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
     alreadyUsed: progress?.used,
     onStop: (reason) => stop.abort(reason),
     onLedgerError: (error) => log.error({ err: error }, "could not add a model call to the daily usage"),
+    nameOf,
   });
   let persistFailure: Error | undefined;
   const outageToleranceMs = config.GALAXY_OUTAGE_TOLERANCE_SECONDS * 1000;
@@ -142,7 +146,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions = {})
       record({
         level: "warning",
         nodeId,
-        message: `node "${nodeId}" was in flight when its worker was lost: it runs again (a model call it had made may be paid twice)`,
+        message: `node ${nameOf(nodeId)} was in flight when its worker was lost: it runs again (a model call it had made may be paid twice)`,
       });
     }
   }
