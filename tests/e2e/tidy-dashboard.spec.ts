@@ -57,8 +57,16 @@ test("tidy up unpiles the graph left to right in one undo step; the dashboard pi
   await expect(page.locator(".react-flow__node")).toHaveCount(ids.length);
   expect(overlappingPairs(await boxes(page)).length, "the pile overlaps to begin with").toBeGreaterThan(0);
 
+  // ELK lays the graph out in its Web Worker (lib/canvas/elk-layout.ts), so the page keeps answering meanwhile.
+  const worker = page.waitForEvent("worker");
   await page.getByTestId("tidy-up").click();
+  // Done when the button stops saying it works (the worker's first use loads ELK), and the view has settled on the result.
+  await expect(page.getByTestId("tidy-up")).toHaveAttribute("aria-busy", "false");
   await expect.poll(async () => overlappingPairs(await boxes(page))).toEqual([]);
+  const elk = await worker;
+  expect(new URL(elk.url()).pathname).toBe("/vendor/elk-worker.js");
+  // Its script loaded and ran: ELK's worker answers messages.
+  expect(await elk.evaluate(() => typeof self.onmessage)).toBe("function");
   const tidied = await boxes(page);
   for (const e of PILE.edges) {
     const [from, to] = [tidied.get(e.source)!, tidied.get(e.target)!];

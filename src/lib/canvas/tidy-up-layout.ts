@@ -1,7 +1,7 @@
 /**
  * Tidy up: new positions for the nodes of a graph, left to right by data flow, each node's ports
  * in the order its definition lists them, boxes at least `SPACING` apart. ELK's layered
- * algorithm (elkjs, loaded on first use: it weighs 1.6 MB and most sessions never tidy) does
+ * algorithm (elkjs, loaded on first use, in a worker: `elk-layout.ts`; it weighs 1.6 MB and most sessions never tidy) does
  * the layout; this module chooses what is laid out and where the result goes.
  *
  * Tidying part of a graph (`only`) lays out those nodes and the edges between them, keeps the
@@ -11,6 +11,7 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api";
 import { nodeCatalogue } from "@/nodes/registry";
 import { isCanvasOnlyType } from "./canvas-only-types";
+import { elkLayout } from "./elk-layout";
 import { boundsOf, grow, rectsOverlap, type Rect } from "./rect";
 
 /** Clear room between any two boxes the layout places (flow units). */
@@ -79,7 +80,6 @@ function boxOf(n: TidyNode): Rect {
 }
 
 async function runElk(nodes: readonly TidyNode[], edges: readonly TidyEdge[]): Promise<Map<string, XY>> {
-  const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
   const ports = new Map<string, ElkPort[]>();
   const children: ElkNode[] = nodes.map((n) => {
     const own = portsOf(n);
@@ -92,7 +92,7 @@ async function runElk(nodes: readonly TidyNode[], edges: readonly TidyEdge[]): P
     sources: [known(e.source, portId(e.source, "out", e.sourceHandle))],
     targets: [known(e.target, portId(e.target, "in", e.targetHandle))],
   }));
-  const graph = await new ELK().layout({ id: "root", layoutOptions: LAYOUT_OPTIONS, children, edges: elkEdges });
+  const graph = await elkLayout({ id: "root", layoutOptions: LAYOUT_OPTIONS, children, edges: elkEdges });
   return new Map((graph.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
 }
 
