@@ -50,6 +50,7 @@ test("a 500-node workflow opens drawing only what is in view, and a node can be 
   const wires = Number(await bundle.getAttribute("data-wires"));
   const edges = await page.locator(".react-flow__edge").count();
   expect(wires).toBeGreaterThan(400);
+  expect(edges).toBeGreaterThan(1); // the wires to nodes in view are edges of their own
   expect(edges).toBeLessThan(60);
   expect(wires + edges - 1).toBe(499);
   expect((await bundle.getAttribute("d"))?.match(/M/g)).toHaveLength(wires);
@@ -58,13 +59,9 @@ test("a 500-node workflow opens drawing only what is in view, and a node can be 
   // Fitted to the whole graph the view is far out: nodes show as outlines, and not all 500 are in the page.
   await page.getByRole("button", { name: "Fit View" }).click();
   await expect(page.getByTestId("node-outline-t")).toBeVisible();
-  // Most nodes are in view now: their wires are edges of their own again (clickable); those to the
-  // rows still below the view stay in the bundle.
-  await expect.poll(() => page.locator(".react-flow__edge").count()).toBeGreaterThan(300);
-  const bundledNow = (await bundle.count()) === 1 ? Number(await bundle.getAttribute("data-wires")) : 0;
-  const edgesNow = await page.locator(".react-flow__edge").count();
-  expect(bundledNow).toBeLessThan(wires);
-  expect(bundledNow + edgesNow - (bundledNow > 0 ? 1 : 0)).toBe(499);
+  // So far out nodes are outlines and no wire can be aimed at: all 499 wires are the one bundle.
+  await expect(bundle).toHaveAttribute("data-wires", "499");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
   const drawn = await page.locator(".react-flow__node").count();
   expect(drawn).toBeGreaterThan(0);
   expect(drawn).toBeLessThan(500);

@@ -34,6 +34,15 @@ describe("bundleFans", () => {
     expect(bundleFans(selected, new Set(["t"]))).toEqual(selected);
   });
 
+  it("zoomed out to outlines (everyWire), bundles a port's wires to nodes in view too", () => {
+    const edges = fan(12);
+    const inView = new Set(["t", ...edges.map((e) => e.target)]);
+    expect(bundleFans(edges, inView)).toEqual(edges);
+    const out = bundleFans(edges, inView, { everyWire: true });
+    expect(out).toHaveLength(1);
+    expect(isFanBundle(out[0]!) && out[0].data?.members).toHaveLength(12);
+  });
+
   it("bundles running (animated) wires apart from idle ones, and each port apart", () => {
     const edges = [
       ...fan(10).map((e) => ({ ...e, animated: true })),

@@ -4,8 +4,9 @@
  * source mounted 499 of them, most of the time it took to open (issue 10). Here, at the view
  * last settled on, the wires of one port whose far end is out of view become ONE edge of type
  * `fan` (drawn as one path by `components/canvas/fan-edge.tsx`); wires with both ends in view,
- * selected ones, and ports with few such wires stay edges of their own. Panning a target into
- * view and letting go makes its wire a normal edge again.
+ * selected ones, and ports with few such wires stay edges of their own (except zoomed far out,
+ * where every wire of such a port is bundled). Panning a target into view and letting go makes
+ * its wire a normal edge again.
  */
 import type { Edge, Node } from "@xyflow/react";
 import { rectsOverlap, type Rect } from "./rect";
@@ -53,13 +54,15 @@ export function nodesInView(nodes: readonly Node[], view: Rect): string[] {
 /**
  * `edges` with each port's wires from a node in view to nodes out of view folded into one `fan`
  * edge, when there are at least `FAN_MIN_WIRES` of them drawn alike (same look, same animation).
- * The bundle takes the place of its first wire; every other edge keeps its object.
+ * With `everyWire` (zoomed so far out that nodes are outlines and no wire can be aimed at) wires to
+ * nodes in view are folded too. The bundle takes the place of its first wire; every other edge
+ * keeps its object.
  */
-export function bundleFans(edges: readonly Edge[], inView: ReadonlySet<string>): Edge[] {
+export function bundleFans(edges: readonly Edge[], inView: ReadonlySet<string>, options: { everyWire?: boolean } = {}): Edge[] {
   const groups = new Map<string, Edge[]>();
   const keyOf = new Map<Edge, string>();
   for (const e of edges) {
-    if (e.selected || !inView.has(e.source) || inView.has(e.target)) continue;
+    if (e.selected || !inView.has(e.source) || (!options.everyWire && inView.has(e.target))) continue;
     // Wires drawn alike: the same look (a version preview paints each kind of change its own way).
     const key = `${e.source}\u0000${e.sourceHandle ?? ""}\u0000${e.animated ? 1 : 0}\u0000${JSON.stringify(e.style ?? {})}\u0000${JSON.stringify(e.domAttributes ?? {})}`;
     keyOf.set(e, key);
